@@ -1,0 +1,1 @@
+"""Checks: rows in, flags out. Pure functions, registered in checks.registry."""

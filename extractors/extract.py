@@ -1,0 +1,36 @@
+"""Everything planscan reads from one document: its facts and one list of rows per table."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from schemas.document import Document
+from extractors.doc_dates import find_doc_date, find_project_period
+from extractors.facts import find_doc_type, find_title
+from extractors.registry import TABLES
+
+
+@dataclass
+class DocFacts:
+    title: str | None = None
+    doc_type: str = "other"
+    doc_date: object = None
+    doc_date_text: str | None = None
+    project_start: object = None
+    project_end: object = None
+    project_end_text: str | None = None
+
+
+@dataclass
+class Extraction:
+    facts: DocFacts
+    rows: dict[str, list] = field(default_factory=dict)
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Run every registered extractor over one document. Pure: no I/O."""
+    title = find_title(doc)
+    facts = DocFacts(title=title, doc_type=find_doc_type(doc, title))
+    facts.doc_date, facts.doc_date_text = find_doc_date(doc)
+    facts.project_start, facts.project_end, facts.project_end_text = find_project_period(doc)
+    rows = {name: spec.extract(doc) for name, spec in TABLES.items()}
+    return Extraction(facts, rows)

@@ -1,0 +1,1 @@
+"""Language data: vocabularies and patterns, one package per language (nb = norsk bokmål)."""
