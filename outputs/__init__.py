@@ -1,0 +1,1 @@
+"""Where results go: DuckDB, Parquet, exports and the report."""

@@ -1,0 +1,45 @@
+"""From stored per-document results to the archive's tables, checked, validated and written."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import pickle
+from collections import Counter
+
+from checks.registry import run_archive_checks
+from outputs.store import write_outputs
+from outputs.tables import to_arrow, validate
+from schemas.tables import TABLES
+
+
+def assemble_and_write(out_dir: str, stored: list[tuple[str, str, str]], skipped: list, summary) -> None:
+    """Load each document's stored result, run the archive-wide checks, write every table."""
+    docs = []
+    rows: dict[str, list] = {name: [] for name in TABLES if name not in ("documents", "flags")}
+    flags = []
+    for rel, doc_id, path in stored:
+        with open(path, "rb") as f:
+            res = pickle.load(f)
+        d = res.document
+        if d.path != rel:  # the same bytes moved or renamed: the row follows the file
+            d = dataclasses.replace(d, path=rel)
+        docs.append(d)
+        for name, lst in res.rows.items():
+            rows.setdefault(name, []).extend(lst)
+        flags.extend(res.flags)
+    docs.extend(r.document for r in skipped)
+    ok_docs = [d for d in docs if d.status == "ok"]
+    flags.extend(run_archive_checks(ok_docs, rows))
+    tables = {"documents": to_arrow("documents", docs)}
+    for name in rows:
+        tables[name] = to_arrow(name, rows[name])
+    tables["flags"] = to_arrow("flags", flags)
+    for name, t in tables.items():
+        validate(name, t)
+    write_outputs(out_dir, tables)
+    summary.documents = len(docs)
+    summary.by_status = dict(Counter(d.status for d in docs))
+    summary.rows = {name: t.num_rows for name, t in tables.items() if name not in ("documents",)}
+    summary.flags = len(flags)
+    summary.flags_by_rule = dict(Counter(f.rule for f in flags))
+    summary.errors = [(d.path, d.error or "") for d in docs if d.status in ("error", "empty", "skipped")]

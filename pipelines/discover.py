@@ -1,0 +1,88 @@
+"""Find the files of an archive, safely.
+
+Symbolic links are not followed out of the archive, loops cannot recurse (directories are
+visited once by their real identity), and special files (FIFOs, sockets, devices) are reported
+and never opened: reading a FIFO blocks forever. Office lock and temp files and hidden files are
+skipped silently: they are not documents.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass
+
+_TEMP = re.compile(r"^(~\$|\.~lock\.|~WRL|\._)|(\.tmp|\.temp|\.bak|\.swp|#)$", re.I)
+_JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file found in the archive. `skip_reason` is set for files that must not be opened."""
+
+    path: str  # absolute path to open
+    rel: str  # path as found in the archive, relative to its root
+    size: int
+    skip_reason: str | None = None
+
+
+def is_junk(name: str) -> bool:
+    """Office lock/temp files, OS thumbnails and hidden files: not documents, no row."""
+    return name.startswith(".") or name.lower() in _JUNK_NAMES or bool(_TEMP.search(name))
+
+
+def discover(root: str) -> list[Found]:
+    """Every file under `root` in a stable order (sorted by relative path)."""
+    root = os.path.realpath(root)
+    out: list[Found] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def inside(p: str) -> bool:
+        return p == root or p.startswith(root + os.sep)
+
+    def walk(d: str) -> None:
+        try:
+            st = os.stat(d)
+        except OSError:
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            return  # a symlink loop or a second link to the same folder
+        seen_dirs.add(key)
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as e:
+            out.append(Found(d, os.path.relpath(d, root), 0, f"folder cannot be read: {e.strerror}"))
+            return
+        for e in entries:
+            rel = os.path.relpath(e.path, root)
+            if is_junk(e.name):
+                continue
+            try:
+                if e.is_symlink():
+                    target = os.path.realpath(e.path)
+                    if not inside(target):
+                        out.append(Found(e.path, rel, 0, "symbolic link to a place outside the archive; not followed"))
+                        continue
+                    if not os.path.exists(target):
+                        out.append(Found(e.path, rel, 0, "broken symbolic link"))
+                        continue
+                    if os.path.isdir(target):
+                        walk(e.path)  # inside the archive: the seen_dirs set stops loops
+                        continue
+                st = os.stat(e.path)
+            except OSError as err:
+                out.append(Found(e.path, rel, 0, f"cannot be read: {err.strerror or err}"))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                walk(e.path)
+            elif stat.S_ISREG(st.st_mode):
+                out.append(Found(e.path, rel, st.st_size))
+            else:
+                kind = ("named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode)
+                        else "device file" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "special file")
+                out.append(Found(e.path, rel, 0, f"{kind}, not a document; skipped without opening"))
+
+    walk(root)
+    out.sort(key=lambda f: f.rel)
+    return out

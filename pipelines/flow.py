@@ -1,0 +1,191 @@
+"""The Prefect flow: one task per document, results to the state, tables to DuckDB and Parquet.
+
+The flow only orchestrates: which files, in what order, limits, concurrency, where results go.
+Each task reads and extracts one document in a killable child process and stores the document's
+rows in the output folder's state; the flow never holds the archive's rows in memory while the
+documents are processed, only while the tables are written.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from prefect import flow, task
+from prefect.cache_policies import NONE
+
+from pipelines.discover import Found, discover
+from pipelines.isolation import TimeLimitExceeded, WorkerDied, run_isolated
+from pipelines.state import State, code_version, save_result
+from pipelines.work import DocResult, Limits, error_result, process_file
+from schemas.rows import Status
+
+# Set by the CLI: called as progress(done, total, pages, rel_path). Not a flow parameter, so the
+# flow stays serialisable for deployments.
+PROGRESS: Callable[[int, int, int, str], None] | None = None
+
+
+@dataclass
+class WorkItem:
+    path: str
+    rel: str
+    doc_id: str
+    sha: str
+    store_path: str  # where the task stores the result
+
+
+@dataclass
+class RunSummary:
+    out_dir: str
+    documents: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)
+    flags: int = 0
+    flags_by_rule: dict[str, int] = field(default_factory=dict)
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    parsed: int = 0
+    pages_parsed: int = 0
+    seconds: float = 0.0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+@task(name="scan-document", cache_policy=NONE, persist_result=False, retries=0)
+def scan_document(item: WorkItem, limits: Limits) -> tuple[str, str, int | None]:
+    """Read and extract one document; store its result; return (status, rel, pages) only."""
+    result = run_one(item, limits)
+    save_result(item.store_path, result)
+    return result.document.status, item.rel, result.document.pages
+
+
+def run_one(item: WorkItem, limits: Limits) -> DocResult:
+    """One document under a hard time limit (a killable process where this process may have one)."""
+    args = (item.path, item.rel, item.doc_id, item.sha, limits)
+    if multiprocessing.current_process().daemon:  # e.g. a daemonic Dask worker: no children allowed
+        return process_file(*args)
+    try:
+        return run_isolated(process_file, args, limits.timeout_s)
+    except TimeLimitExceeded:
+        return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha,
+                            f"stopped after {limits.timeout_s:g} s: reading took longer than the per-document "
+                            f"time limit (--timeout)")
+    except WorkerDied as e:
+        return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha,
+                            f"the reader crashed on this file (worker exit code {e.args[0]}); the file is likely damaged")
+    except Exception as e:
+        return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha, f"unexpected failure: {str(e)[:200]}")
+
+
+def _fmt(rel: str) -> str:
+    from extractors.read import format_for
+
+    return format_for(rel)
+
+
+def _doc_ids(found: list[Found], shas: dict[str, str]) -> dict[str, str]:
+    """doc_id = the first 16 hex digits of the file's sha256: stable for the same bytes. A second
+    copy of the same bytes elsewhere in the archive gets the path's hash appended, so ids stay unique."""
+    from schemas.rows import content_id
+
+    ids, seen = {}, set()
+    for f in found:
+        sha = shas.get(f.rel)
+        base = sha[:16] if sha else content_id("path", f.rel)
+        doc_id = base if base not in seen else f"{base}-{content_id(f.rel, n=6)}"
+        seen.add(doc_id)
+        ids[f.rel] = doc_id
+    return ids
+
+
+def _task_runner(workers: int, dask_address: str | None):
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address == "local":
+            import dask
+
+            dask.config.set({"distributed.worker.daemon": False})
+            return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "processes": True, "threads_per_worker": 1})
+        return DaskTaskRunner(address=dask_address)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    # Threads only wait: each drives its own child process, where the parsing happens.
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
+def scan(archive: str, out_dir: str, *, workers: int = 0, full: bool = False, limits: Limits | None = None,
+         dask_address: str | None = None) -> RunSummary:
+    """Run the flow over `archive` with the chosen task runner; returns the run's summary."""
+    workers = workers or max(1, os.cpu_count() or 1)
+    f = scan_archive.with_options(task_runner=_task_runner(workers, dask_address))
+    return f(archive=archive, out_dir=out_dir, full=full, limits=limits or Limits())
+
+
+@flow(name="planscan", log_prints=False, validate_parameters=False)
+def scan_archive(archive: str, out_dir: str, full: bool = False, limits: Limits | None = None) -> RunSummary:
+    """Scan every .docx and .pdf of an archive into planscan's tables in `out_dir`."""
+    from extractors.read import format_for, sha256_of
+    from outputs.assemble import assemble_and_write
+
+    limits = limits or Limits()
+    t0 = time.perf_counter()
+    summary = RunSummary(out_dir=out_dir)
+    state = State(out_dir, code_version())
+    previous = state.previous_manifest()
+    found = discover(archive)
+    shas: dict[str, str] = {}
+    skipped: list[DocResult] = []
+    for fd in found:
+        if fd.skip_reason is None:
+            try:
+                shas[fd.rel] = sha256_of(fd.path)
+            except OSError as e:
+                fd = Found(fd.path, fd.rel, fd.size, f"cannot be read: {e.strerror or e}")
+        if fd.skip_reason is not None:
+            skipped.append(fd)
+    ids = _doc_ids(found, shas)
+    skipped_results = [error_result(ids[fd.rel], fd.rel, format_for(fd.rel), None, fd.skip_reason,
+                                    status=Status.SKIPPED.value) for fd in skipped]
+    todo: list[WorkItem] = []
+    keep: set[str] = set()
+    manifest: dict[str, str] = {}
+    stored: list[tuple[str, str, str]] = []  # (rel, doc_id, store path)
+    for fd in found:
+        sha = shas.get(fd.rel)
+        if sha is None:
+            continue
+        manifest[fd.rel] = sha
+        path = state.key_path(ids[fd.rel], sha)
+        keep.add(path)
+        stored.append((fd.rel, ids[fd.rel], path))
+        if previous.get(fd.rel) is None:
+            summary.new += 1
+        elif previous[fd.rel] != sha:
+            summary.changed += 1
+        if not full and os.path.exists(path):
+            if previous.get(fd.rel) == sha:
+                summary.unchanged += 1
+            continue
+        todo.append(WorkItem(fd.path, fd.rel, ids[fd.rel], sha, path))
+    summary.removed = len(set(previous) - set(manifest))
+    total = len(todo)
+    done = 0
+    if PROGRESS:
+        PROGRESS(0, total, 0, "")
+    futures = [scan_document.submit(item, limits) for item in todo]
+    for fut in futures:
+        status, rel, pages = fut.result()
+        done += 1
+        summary.parsed += 1
+        summary.pages_parsed += pages or 0
+        if PROGRESS:
+            PROGRESS(done, total, pages or 0, rel)
+    del futures
+    assemble_and_write(out_dir, stored, skipped_results, summary)
+    state.commit(manifest, keep)
+    summary.seconds = round(time.perf_counter() - t0, 2)
+    return summary

@@ -1,0 +1,129 @@
+"""The planscan command line: a thin layer over the library and the Prefect flow."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from planscan.quiet import configure_environment
+from planscan.terminal import safe, safe_path
+
+EXAMPLES_RUN = """examples:
+  planscan run samples/archive                       tables in ./planscan-out
+  planscan run /data/arkiv --out /data/planscan      another output folder
+  planscan run /data/arkiv --full --workers 2        ignore stored results, 2 parallel workers
+  planscan run /data/arkiv --dask tcp://scheduler:8786   per-document tasks on a Dask cluster
+"""
+
+
+def _fmt_int(n: int) -> str:
+    return f"{n:,}".replace(",", " ")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="planscan", description="Extract budgets, milestones, decisions and roles from "
+                                "a folder of Norwegian .docx and .pdf documents, and flag what does not add up.",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    r = sub.add_parser("run", help="scan an archive into tables (DuckDB, Parquet) and a report",
+                       description="Scan every .docx and .pdf under ARCHIVE (recursively) into OUT/planscan.duckdb, "
+                       "OUT/parquet/<table>.parquet and OUT/report.html. Unchanged files are not parsed again.",
+                       epilog=EXAMPLES_RUN, formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("archive", metavar="ARCHIVE", help="folder of documents to scan")
+    r.add_argument("--out", default="planscan-out", metavar="DIR", help="output folder (default: ./planscan-out)")
+    r.add_argument("--workers", type=int, default=0, metavar="N", help="documents processed in parallel (default: CPU cores)")
+    r.add_argument("--full", action="store_true", help="process every document again, ignoring stored results")
+    r.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                   help="per-document time limit; a document still being read after it is stopped (default: 120)")
+    r.add_argument("--max-mb", type=int, default=200, metavar="MB", help="skip files larger than this (default: 200)")
+    r.add_argument("--max-pages", type=int, default=2000, metavar="N", help="skip PDFs with more pages (default: 2000)")
+    r.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="run per-document tasks on a Dask cluster (tcp://host:8786), or 'local' for a local cluster")
+    r.add_argument("--quiet", action="store_true", help="print only the closing summary")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    configure_environment()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "run":
+            return cmd_run(args)
+    except KeyboardInterrupt:
+        print("planscan: interrupted; the previous outputs are unchanged", file=sys.stderr)
+        return 130
+    parser.print_help()
+    return 2
+
+
+def cmd_run(args) -> int:
+    from pipelines.lock import OutputLocked, lock_output
+    from pipelines.work import Limits
+
+    if not os.path.isdir(args.archive):
+        print(f"planscan: archive folder not found: {safe_path(args.archive)}", file=sys.stderr)
+        return 2
+    out = os.path.abspath(args.out)
+    try:
+        os.makedirs(out, exist_ok=True)
+    except OSError as e:
+        print(f"planscan: cannot create the output folder {safe_path(out)}: {e.strerror}", file=sys.stderr)
+        return 2
+    try:
+        lock = lock_output(out)
+    except OutputLocked as e:
+        print(f"planscan: {e}", file=sys.stderr)
+        return 3
+    from planscan.progress import Progress
+    from planscan.quiet import StderrToFile
+
+    log_path = os.path.join(out, "logs", "planscan.log")
+    with lock, StderrToFile(log_path) as quiet:
+        progress = Progress(quiet.terminal if not sys.stdout.isatty() else sys.stdout, enabled=not args.quiet)
+        import pipelines.flow as fl
+
+        fl.PROGRESS = progress.update
+        limits = Limits(timeout_s=args.timeout, max_bytes=args.max_mb * 2**20, max_pages=args.max_pages)
+        t0 = time.perf_counter()
+        try:
+            summary = fl.scan(os.path.abspath(args.archive), out, workers=args.workers, full=args.full,
+                              limits=limits, dask_address=args.dask)
+        except Exception as e:
+            progress.close()
+            print(f"planscan: the run failed: {type(e).__name__}: {safe(str(e))[:300]} (details in {log_path})",
+                  file=quiet.terminal)
+            return 1
+        progress.close()
+        print_summary(summary, time.perf_counter() - t0, sys.stdout)
+    from planscan.quiet import redirect_stderr_for_good
+
+    redirect_stderr_for_good(log_path)  # Prefect's shutdown noise goes to the log
+    return 0
+
+
+def print_summary(s, seconds: float, stream) -> None:
+    w = stream.write
+    st = s.by_status
+    w(f"\nplanscan: {s.documents} documents: {st.get('ok', 0)} ok, {st.get('error', 0)} error, "
+      f"{st.get('empty', 0)} empty, {st.get('skipped', 0)} skipped\n")
+    w(f"  this run: {s.new} new, {s.changed} changed, {s.unchanged} unchanged, {s.removed} removed; "
+      f"{s.parsed} parsed ({s.pages_parsed} pages) in {seconds:.1f} s\n")
+    rows = ", ".join(f"{k} {_fmt_int(v)}" for k, v in s.rows.items() if k != "flags")
+    w(f"  rows: {rows}\n")
+    rules = ", ".join(f"{k} {v}" for k, v in sorted(s.flags_by_rule.items()))
+    w(f"  flags: {s.flags}" + (f" ({rules})" if rules else "") + "\n")
+    for path, reason in s.errors[:15]:
+        w(f"  ! {safe_path(path)}: {safe(reason)}\n")
+    if len(s.errors) > 15:
+        w(f"  ... and {len(s.errors) - 15} more (see the documents table)\n")
+    w(f"  outputs: {s.out_dir}/planscan.duckdb, {s.out_dir}/parquet/\n")
+    stream.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
