@@ -185,7 +185,13 @@ def scan_archive(archive: str, out_dir: str, full: bool = False, limits: Limits 
         if PROGRESS:
             PROGRESS(done, total, pages or 0, rel)
     del futures
-    assemble_and_write(out_dir, stored, skipped_results, summary)
+    tables = assemble_and_write(out_dir, stored, skipped_results, summary)
     state.commit(manifest, keep)
     summary.seconds = round(time.perf_counter() - t0, 2)
+    try:
+        from outputs.artifacts import publish
+
+        publish(summary, tables)
+    except Exception:  # artifacts are a convenience: never fail a completed run over them
+        pass
     return summary

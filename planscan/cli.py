@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="run per-document tasks on a Dask cluster (tcp://host:8786), or 'local' for a local cluster")
     r.add_argument("--quiet", action="store_true", help="print only the closing summary")
+    from planscan import analyst_cli
+
+    analyst_cli.add_commands(sub)
     return p
 
 
@@ -54,6 +57,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return cmd_run(args)
+        from planscan import analyst_cli
+
+        rc = analyst_cli.dispatch(args)
+        if rc is not None:
+            return rc
     except KeyboardInterrupt:
         print("planscan: interrupted; the previous outputs are unchanged", file=sys.stderr)
         return 130
