@@ -1,0 +1,87 @@
+"""Role vocabulary: titles and functions people hold in a project, body or meeting, the groups they
+sit in, and the labels that introduce attendance lists and role fields."""
+
+# Titles and functions as written (lower case). Multi-word titles first matter only for readability;
+# matching picks the longest.
+ROLE_TITLES: tuple[str, ...] = (
+    "prosjektleder", "prosjekteier", "prosjektansvarlig", "prosjektkoordinator", "prosjektmedarbeider",
+    "delprosjektleder", "ekstern prosjektleder", "prosjektsekretær", "programleder", "programansvarlig",
+    "programeier", "programkoordinator", "prosessleder", "koordinator", "leder", "nestleder", "styreleder",
+    "styremedlem", "medlem", "varamedlem", "vara", "observatør", "møteleder", "sekretær", "referent",
+    "protokollfører", "saksbehandler", "kontaktperson", "ordfører", "varaordfører", "fylkesordfører",
+    "rådmann", "fylkesrådmann", "kommunedirektør", "fylkesdirektør", "assisterende rådmann",
+    "kommunalsjef", "næringssjef", "næringssjefen", "kultursjef", "plansjef", "fylkessjef", "daglig leder",
+    "adm. dir.", "adm.dir.", "administrerende direktør", "direktør", "regiondirektør", "avdelingsleder",
+    "avdelingsdirektør", "enhetsleder", "seksjonsleder", "fagleder", "rådgiver", "seniorrådgiver",
+    "spesialrådgiver", "næringsrådgiver", "konsulent", "forfatter", "forsker", "seniorforsker",
+    "forskningssjef", "professor", "førsteamanuensis", "klyngeleder", "fasilitator", "økonomisjef",
+    "controller", "revisor", "innleder", "foredragsholder",
+)
+
+# Endings that make a word a title ('kommunikasjonssjef', 'utviklingsleder', 'seniorrådgiver').
+TITLE_SUFFIXES: tuple[str, ...] = (
+    "sjef", "leder", "rådgiver", "direktør", "ansvarlig", "koordinator", "konsulent", "sekretær",
+    "rådmann", "ordfører", "forsker", "medarbeider",
+)
+
+# Words that look like titles by ending but are not a person's title.
+NOT_TITLES: frozenset[str] = frozenset({"ledere", "lederne", "ledelse", "prosjektledelse", "ansvarlige"})
+
+# Groups and bodies whose members hold a role ('medlem av styringsgruppen').
+GROUPS: tuple[str, ...] = (
+    "styringsgruppe", "referansegruppe", "arbeidsgruppe", "prosjektgruppe", "ressursgruppe",
+    "faggruppe", "programstyre", "prosjektstyre", "styre", "kommunestyre", "formannskap", "utvalg",
+    "regionråd", "råd", "partnerskap", "kjernegruppe", "koordineringsgruppe",
+)
+
+# Labels that open an attendance list in minutes, with the role each gives (None: take the row's own).
+ATTENDANCE_LABELS: tuple[tuple[str, str | None], ...] = (
+    ("møtende medlemmer", "medlem"),
+    ("møtende varamedlemmer", "varamedlem"),
+    ("møtende vara", "varamedlem"),
+    ("varamedlemmer", "varamedlem"),
+    ("tilstede", None),
+    ("til stede", None),
+    ("til stedes", None),
+    ("deltakere", "deltaker"),
+    ("deltagere", "deltaker"),
+    ("tilstede fra administrasjonen", "administrasjonen"),
+    ("fra administrasjonen", "administrasjonen"),
+    ("fra sekretariatet", "sekretariatet"),
+    ("andre til stede", None),
+    ("meldt forfall", "forfall"),
+    ("forfall", "forfall"),
+    ("ikke møtt", "forfall"),
+    ("fraværende", "forfall"),
+    ("medlemmer", "medlem"),
+)
+
+# Labels of a field that names one person ('Forfatter: Kari Nordmann, rådgiver').
+FIELD_LABELS: tuple[str, ...] = (
+    "forfatter", "saksbehandler", "prosjektleder", "prosjekteier", "prosjektansvarlig", "kontaktperson",
+    "kontakt", "møteleder", "sekretær", "referent", "protokollfører", "ordfører", "rådmann",
+    "kommunedirektør", "leder", "nestleder", "ansvarlig", "utarbeidet av", "skrevet av", "godkjent av",
+    "programleder", "programansvarlig", "koordinator", "prosessleder", "daglig leder",
+)
+
+# Column headers of role and attendance tables, by what the column holds.
+NAME_HEADERS: tuple[str, ...] = ("navn", "person", "deltaker", "medlem", "representant")
+ROLE_HEADERS: tuple[str, ...] = ("rolle", "funksjon", "verv", "stilling", "tittel", "ansvar", "oppgave")
+ORG_HEADERS: tuple[str, ...] = ("organisasjon", "representerer", "virksomhet", "parti", "arbeidsgiver",
+                                "firma", "bedrift", "kommune", "fra", "enhet", "institusjon")
+
+# Quote attributions in articles: '..., sa prosjektleder Kari Nordmann'.
+SPEECH_VERBS: tuple[str, ...] = ("sa", "sier", "forteller", "fortalte", "mener", "meinte", "understreker",
+                                 "påpeker", "opplyser", "uttaler", "legger til")
+
+# Titles that mark a byline or newsroom staff, not a role in the project.
+BYLINE_TITLES: tuple[str, ...] = ("editor", "journalist", "redaktør", "fotograf", "foto", "tekst",
+                                  "reporter", "skrevet av", "publisert")
+
+# Words that make a capitalised phrase an organisation ('Ringerike kommune', 'Bama-Gruppen AS').
+ORG_CUES: tuple[str, ...] = (
+    "kommune", "fylkeskommune", "fylkeskommuner", "as", "asa", "sa", "iks", "kf", "universitet",
+    "høgskole", "høgskolen", "forening", "foreningen", "innovasjon norge", "statsforvalteren",
+    "fylkesmannen", "næringshage", "sintef", "ntnu", "gruppen", "klyngen", "regionråd",
+    "regionrådet", "sparebank", "technologies", "forskningsråd",
+)
