@@ -127,7 +127,24 @@ def scan(archive: str, out_dir: str, *, workers: int = 0, full: bool = False, li
 
 @flow(name="planscan", log_prints=False, validate_parameters=False)
 def scan_archive(archive: str, out_dir: str, full: bool = False, limits: Limits | None = None) -> RunSummary:
-    """Scan every .docx and .pdf of an archive into planscan's tables in `out_dir`."""
+    """Scan every .docx and .pdf of an archive into planscan's tables in `out_dir` (the caller
+    holds the output folder's lock)."""
+    return _scan(archive, out_dir, full, limits)
+
+
+@flow(name="planscan-scheduled", log_prints=True, validate_parameters=False)
+def scheduled_scan(archive: str, out_dir: str = "planscan-out", full: bool = False) -> dict:
+    """The deployment's entry: takes the output folder's lock, scans, returns the summary."""
+    from pipelines.lock import lock_output
+
+    os.makedirs(out_dir, exist_ok=True)
+    with lock_output(out_dir):
+        s = _scan(archive, out_dir, full, Limits())
+    print(f"planscan: {s.documents} documents {s.by_status}, flags {s.flags}, {s.parsed} parsed in {s.seconds} s")
+    return {"documents": s.documents, "by_status": s.by_status, "flags": s.flags, "rows": s.rows}
+
+
+def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunSummary:
     from extractors.read import format_for, sha256_of
     from outputs.assemble import assemble_and_write
 

@@ -41,6 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--dask", metavar="ADDRESS", default=None,
                    help="run per-document tasks on a Dask cluster (tcp://host:8786), or 'local' for a local cluster")
     r.add_argument("--quiet", action="store_true", help="print only the closing summary")
+    sv = sub.add_parser("serve", help="serve the scan as a scheduled Prefect deployment (flow.serve)",
+                        description="Serve a Prefect deployment that scans ARCHIVE on a cron schedule. Runs until "
+                        "stopped (Ctrl-C). With PREFECT_API_URL set, the runs show in that Prefect server's UI; "
+                        "trigger one by hand with: prefect deployment run 'planscan-scheduled/planscan-nightly'",
+                        epilog="example:\n  planscan serve /data/arkiv --cron \"0 2 * * *\" --out /data/planscan",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    sv.add_argument("archive", metavar="ARCHIVE", help="folder of documents to scan")
+    sv.add_argument("--cron", default="0 2 * * *", help='cron schedule (default: "0 2 * * *", 02:00 every night)')
+    sv.add_argument("--out", default="planscan-out", metavar="DIR", help="output folder (default: ./planscan-out)")
+    sv.add_argument("--name", default="planscan-nightly", help="deployment name (default: planscan-nightly)")
     from planscan import analyst_cli
 
     analyst_cli.add_commands(sub)
@@ -57,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "run":
             return cmd_run(args)
+        if args.command == "serve":
+            return cmd_serve(args)
         from planscan import analyst_cli
 
         rc = analyst_cli.dispatch(args)
@@ -111,6 +123,19 @@ def cmd_run(args) -> int:
     from planscan.quiet import redirect_stderr_for_good
 
     redirect_stderr_for_good(log_path)  # Prefect's shutdown noise goes to the log
+    return 0
+
+
+def cmd_serve(args) -> int:
+    if not os.path.isdir(args.archive):
+        print(f"planscan: archive folder not found: {safe_path(args.archive)}", file=sys.stderr)
+        return 2
+    from pipelines.flow import scheduled_scan
+
+    print(f"planscan: serving deployment '{args.name}' on schedule '{args.cron}' for {safe_path(args.archive)} "
+          f"-> {safe_path(args.out)} (Ctrl-C to stop)")
+    scheduled_scan.serve(name=args.name, cron=args.cron, parameters={
+        "archive": os.path.abspath(args.archive), "out_dir": os.path.abspath(args.out)})
     return 0
 
 
