@@ -216,3 +216,30 @@ class Flag:
 
 def column_names(row_type: type) -> list[str]:
     return [f.name for f in fields(row_type)]
+
+
+@dataclass(slots=True)
+class Project:
+    """A project or case that one or more documents are about, found by checks.linking.
+
+    `project_id` is derived from the project's name and its documents' ids, so a rerun over the
+    same archive gives the same ids. `documents` counts distinct documents (a .docx and a .pdf of
+    the same text count once); `files` counts files."""
+
+    project_id: str
+    name: str
+    documents: int = 0
+    files: int = 0
+    evidence: str = ""  # why the documents were linked, in words
+
+
+@dataclass(slots=True)
+class DocumentProject:
+    """Which project a file is about, and how it was linked: method names the kinds of evidence
+    ('name+case_number+people'), or 'same_document' for the second file of a .docx/.pdf twin pair."""
+
+    doc_id: str
+    project_id: str
+    method: str
+    score: float
+    evidence: str = ""

@@ -11,8 +11,8 @@ import typing
 
 import pyarrow as pa
 
-from schemas.rows import (BudgetKind, BudgetLine, Decision, DecisionKind, DocType, DocumentRow, Flag, Milestone,
-                          Role, Rule, Severity, Status)
+from schemas.rows import (BudgetKind, BudgetLine, Decision, DecisionKind, DocType, DocumentProject, DocumentRow,
+                          Flag, Milestone, Project, Role, Rule, Severity, Status)
 
 _ARROW = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_(), dt.date: pa.date32()}
 
@@ -46,6 +46,8 @@ TABLES: dict[str, Table] = {t.name: t for t in [
     Table("decisions", Decision),
     Table("roles", Role),
     Table("flags", Flag, exclude=("evidence_items",), extra=(("evidence_json", pa.string()),)),
+    Table("projects", Project),
+    Table("document_projects", DocumentProject),
 ]}
 
 # Closed vocabularies the contract promises, per table and column.
