@@ -1,0 +1,130 @@
+"""Money words: how Norwegian documents write amounts, and which words around a number say it is
+not money (an account code, a phone number, a count) or say what kind of budget line it is.
+
+Pure data, read by extractors.amounts (spelling of amounts) and extractors.budgets (kinds of lines).
+All words are lower case; matching code lowercases the text first.
+"""
+
+# Currency markers written before or after a number: 'kr 200 000', '200 000 kr', 'NOK 300''.
+CURRENCY_WORDS: tuple[str, ...] = ("kroner", "kronor", "kr", "nok")
+
+# Scale words after a number, with their multiplier: '15 mill.', '3,4 mrd.', '15 MNOK', '500 tusen'.
+SCALE_WORDS: tuple[tuple[str, int], ...] = (
+    ("milliarder", 10**9), ("milliardar", 10**9), ("milliard", 10**9), ("mrd", 10**9),
+    ("millioner", 10**6), ("millionar", 10**6), ("million", 10**6), ("mill", 10**6), ("mio", 10**6),
+    ("mnok", 10**6), ("mkr", 10**6),
+    ("tusen", 10**3), ("tnok", 10**3), ("knok", 10**3),
+)
+
+# Words right before a number that make it a code, not money: 'ansvar 727 000 funksjon 17010'.
+CODE_WORDS: tuple[str, ...] = (
+    "ansvar", "funksjon", "konto", "kontonr", "kontonummer", "art", "kostnadssted", "prosjektnr",
+    "prosjektnummer", "kap", "kapittel", "post", "org", "orgnr", "organisasjonsnummer", "org.nr",
+    "foretaksnr", "foretaksnummer", "tlf", "telefon", "tel", "mob", "mobil", "faks", "fax", "sak", "saksnr",
+    "arkivsak", "arkivsaksnr", "ref", "journalpost", "jpid", "postboks", "pb", "side", "sidene", "s",
+    "punkt", "pkt", "nr", "vedlegg", "gnr", "bnr", "§", "paragraf", "kl", "klokka", "klokken", "uke",
+)
+
+# Words right after a number that make it a count or a measure, not money: '6 bedrifter'.
+COUNT_WORDS: tuple[str, ...] = (
+    "bedrift", "bedrifter", "deltaker", "deltakere", "deltager", "deltagere", "stilling", "stillinger",
+    "stillingsressurs", "stillingsressurser", "årsverk", "person", "personer", "innbyggere", "ansatte",
+    "medarbeidere", "medlemmer", "medlemsbedrifter", "kommuner", "prosjekter", "arbeidsplasser",
+    "timer", "time", "dager", "dag", "døgn", "uker", "måneder", "mnd", "år", "årig", "sider", "elever",
+    "studenter", "besøkende", "gjester", "plasser", "boliger", "dekar", "daa", "m2", "kvm", "km", "meter",
+    "tonn", "kg", "liter", "prosent", "pst", "prosentpoeng", "%", "‰", "stk", "eksemplarer", "regioner",
+    "klynger", "nettverk", "søknader", "tiltak", "møter", "samlinger", "kurs", "foretak", "virksomheter",
+    "husstander", "stemmer", "representanter", "mot", "stykker",
+)
+
+# A table header or caption that scales every amount in the table: 'Beløp i 1000 kr', 'TNOK'.
+TABLE_SCALES: tuple[tuple[str, int], ...] = (
+    (r"i\s*1\s?000\s*(?:kr|nok|kroner)", 10**3), (r"\(\s*1\s?000\s*(?:kr|nok)\s*\)", 10**3),
+    (r"(?:kr|nok)\s*1\s?000", 10**3), (r"1\s?000\s*(?:kr|nok|kroner)", 10**3),
+    (r"i\s+hele\s+tusen", 10**3), (r"i\s+tusen", 10**3), (r"tusen\s*(?:kr|kroner|nok)", 10**3),
+    (r"\btnok\b", 10**3), (r"\bknok\b", 10**3), (r"\bnok\s*'000", 10**3),
+    (r"i\s+mill(?:ioner|\.)?\s*(?:kr|kroner|nok)?", 10**6), (r"\bmnok\b", 10**6),
+    (r"mill(?:ioner|\.)?\s*(?:kr|kroner)\b", 10**6),
+)
+
+# Words that mark an amount as approximate: 'ca kr 2-300.000'.
+APPROX_WORDS: tuple[str, ...] = ("ca", "ca.", "cirka", "omkring", "om lag", "omlag", "anslagsvis", "rundt")
+
+# --- kinds of budget line -------------------------------------------------------------------------
+# Cues are matched as word prefixes in the lowercased text ('finansier' matches 'finansieres').
+
+# A sum of other lines: table rows 'Sum', 'Totalt', 'I alt'; prose 'totalramme', 'til sammen'.
+TOTAL_LABELS: tuple[str, ...] = (
+    "sum", "summer", "totalt", "total", "i alt", "til sammen", "tilsammen", "samlet", "totalsum",
+    "totalbudsjett", "totalkostnad", "totale kostnader", "sum totalt", "delsum", "sum i alt",
+)
+SUBTOTAL_LABELS: tuple[str, ...] = ("delsum", "sum kostnader", "sum utgifter", "sum inntekter",
+                                    "sum finansiering", "sum drift", "sum lønn", "sum investering",
+                                    "subtotal", "mellomsum")
+TOTAL_CUES: tuple[str, ...] = ("totalramme", "totalbudsjett", "totalkostnad", "totale kostnad", "totalt",
+                               "til sammen", "tilsammen", "i alt", "samlet budsjett", "samlede kostnad",
+                               "samlet kostnad", "samlet ramme", "samlet finansiering")
+
+# An upper bound set aside for something: 'inntil kr 15 mill.', 'satt av', 'avsetter', 'ramme'.
+FRAME_CUES: tuple[str, ...] = ("inntil", "satt av", "settes av", "sette av", "setter av", "avsetter",
+                               "avsatt", "avsettes", "ramme", "rammen", "kostnadsramme", "budsjettramme",
+                               "økonomisk ramme", "øvre grense", "maksimalt", "maks")
+
+# Money coming in: financing, grants, contributions.
+FUNDING_CUES: tuple[str, ...] = (
+    "finansier", "finansiering", "finansieringsplan", "finansiert", "tilskudd", "tilskot", "bidrag",
+    "innvilg", "bevilg", "bevilget", "støtte", "egenandel", "egeninnsats", "egne midler", "søkes",
+    "søkt", "medfinansi", "overføres", "overført", "tildel", "inntekt", "inntekter", "delfinansi",
+    "kilde", "midler fra", "fond",
+)
+
+# Money going out: costs, spending.
+COST_CUES: tuple[str, ...] = (
+    "kostnad", "kostnader", "koster", "utgift", "utgifter", "lønn", "kjøp", "honorar", "bistand",
+    "konsulent", "reise", "drift", "budsjett", "brukes", "benyttes", "investering", "innkjøp",
+    "fordeles", "fordelt", "prosjektledelse", "husleie", "materiell", "aktivitet",
+)
+
+# Words in a table's caption, header or heading that make it a financing table / a cost table.
+# 'budsjett' is in neither: both kinds of table are called budsjett.
+FUNDING_TABLE_CUES: tuple[str, ...] = (
+    "finansiering", "finansieringsplan", "finansiert", "tilskudd", "søkes fra", "søkt fra", "egenandel",
+    "inntekter", "bidragsyter", "kilde", "bevilget", "bevilgning", "finansieres",
+)
+COST_TABLE_CUES: tuple[str, ...] = ("kostnad", "kostnader", "kostnadsplan", "utgifter", "kostnadsoverslag",
+                                    "lønn", "kjøp av tjenester")
+
+# Row labels that name a funder (a financing table without a header is recognised by its rows).
+FUNDER_WORDS: tuple[str, ...] = (
+    "fylkeskommune", "kommune", "kommunene", "innovasjon norge", "forskningsrådet", "departement",
+    "direktorat", "egeninnsats", "egne midler", "egenandel", "fond", "tilskudd", "bidrag", "stat",
+    "innovasjonsprogram", "sparebank", "stiftelse", "deltakere", "eu", "interreg", "fylkesmannen",
+    "statsforvalteren", "regionråd", "næringsfond",
+)
+
+# Amounts that are not part of any budget: a company's turnover, a result, a tax.
+NOT_BUDGET_CUES: tuple[str, ...] = (
+    "omsetning", "omsatte", "omsetter", "driftsresultat", "årsresultat", "resultat før", "overskudd",
+    "underskudd", "eiendomsskatt", "formue", "aksjekapital", "lønnsomhet", "markedsverdi", "verdsatt",
+    "eksport", "salg på", "solgte for",
+)
+
+# An amount per period: 'kr 50 000 pr år'.
+PER_YEAR_CUES: tuple[str, ...] = ("pr år", "pr. år", "per år", "i året", "årlig", "pr år.", "/år",
+                                  "hvert år", "pr. år.")
+
+# A note under a table, not a line of this budget: 'Mrk. Finansiering SNP 2009 er kr 1.810.000'.
+NOTE_PREFIXES: tuple[str, ...] = ("mrk", "merk", "nb", "obs", "note", "fotnote", "*")
+
+# A sentence that hands an amount out over the items that follow: '... fordelt på følgende poster:'.
+ITEMISING_CUES: tuple[str, ...] = ("fordelt på", "fordeles slik", "fordeles på", "fordelt slik",
+                                   "følgende poster", "fordeler seg", "består av", "fordelt som følger",
+                                   "fordeles som følger", "fordelingen er")
+
+# Words that restate an amount named before ('midlene (kr 200 000,-)'): a repetition, not a new line,
+# unless a decision moves the money.
+BACK_REFERENCES: tuple[str, ...] = ("midlene", "beløpet", "summen", "disse midlene", "pengene")
+
+# Headings and phrases of a decision: amounts in them belong to the decision.
+DECISION_CUES: tuple[str, ...] = ("vedtak", "vedtok", "vedtatt", "vedtas", "innstilling", "besluttet",
+                                  "beslutning")
