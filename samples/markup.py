@@ -282,16 +282,35 @@ def _pdf_text(text: str) -> str:
     return escape(text.replace("\t", "    "))
 
 
-def _col_widths(block: Table, avail: float) -> list[float]:
+def _col_widths(block: Table, avail: float, font: str, bold: str, size: float) -> list[float]:
+    """Column widths: short columns (dates, amounts) get their natural width so they do not wrap;
+    the columns with long text share what is left, in proportion to their natural width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     n = block.ncols
-    weight = [3.0] * n
-    for cells in block.spans():
+    pad = 8.5
+    natural = [24.0] * n
+    for r, cells in enumerate(block.spans()):
+        face = bold if block.header and r == 0 else font
         for start, span, text in cells:
             if span == 1:
-                longest_word = max((len(w) for w in text.split()), default=0)
-                weight[start] = max(weight[start], min(len(text), 60), longest_word * 1.6)
-    total = sum(weight)
-    return [avail * w / total for w in weight]
+                natural[start] = max(natural[start], stringWidth(text, face, size) + pad)
+    if sum(natural) <= avail:
+        extra = avail - sum(natural)
+        return [w + extra * w / sum(natural) for w in natural]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(n) if i not in fixed]
+        left = avail - sum(fixed.values())
+        share = left / len(free)
+        newly = {i: natural[i] for i in free if natural[i] <= share}
+        if not newly or len(newly) == len(free):
+            break
+        fixed.update(newly)
+    free = [i for i in range(n) if i not in fixed]
+    left = avail - sum(fixed.values())
+    total = sum(natural[i] for i in free)
+    return [fixed[i] if i in fixed else left * natural[i] / total for i in range(n)]
 
 
 def render_pdf(blocks: list[Block], path, title: str = "") -> Path:
@@ -362,7 +381,7 @@ def render_pdf(blocks: list[Block], path, title: str = "") -> Path:
                 commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
                 if block.header:
                     commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E6E6E6")))
-            table = RLTable(data, colWidths=_col_widths(block, doc.width), repeatRows=1 if block.header else 0,
+            table = RLTable(data, colWidths=_col_widths(block, doc.width, regular, bold, cell.fontSize), repeatRows=1 if block.header else 0,
                             hAlign="LEFT")
             table.setStyle(TableStyle(commands))
             story += [table, Spacer(1, 8)]
