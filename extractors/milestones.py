@@ -1,6 +1,386 @@
-"""Milestones (placeholder until the milestone extractor lands: returns nothing)."""
-from schemas.document import Document
+"""Milestones: the dated steps and events of a project, past or future, from three places:
+
+1. timetables: tables whose header names a date column (når, tid, dato, frist ...) beside a
+   step column (milepæl, aktivitet, hovedaktivitet ...), or a table under a timetable heading with a
+   column of dates; one milestone per row, status from a status or remark column;
+2. lists announced as milestones ('... følgende milepæler:'): one milestone per item, dated by the
+   item or by the text under it, undated where neither gives a date;
+3. dated sentences elsewhere that name a step or an event ('Sluttrapport leveres innen 1. juni
+   2018', 'kick-off i september 2017', 'prosjektgruppemøte 30. november 2021').
+
+Not milestones: the document's own date, the meeting that minutes or a case paper record,
+decisions and background history ('Fylkesutvalget vedtok 12.03.13'), durations and funding
+horizons ('løper fram til juni 2018', 'i perioden 2008-2011'), dates inside quoted names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from schemas.document import Block, BlockKind, Cell, Document
+from schemas.rows import Milestone
+from extractors.dates import DateMatch, find_dates
+from extractors.doc_dates import locate_doc_date
+from extractors.facts import find_doc_type, find_title
+from extractors.lang.nb.dates import (
+    BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES, EVENT_CUES,
+    FUTURE_CUES, MEETING_GENRES, OWNER_HEADERS, STATUS_HEADERS, TIMETABLE_CUES,
+)
+
+COARSE = ("year", "season", "half", "quarter")
+MAX_DESCRIPTION = 240
+DURATION_REACH = 60  # a duration word this close before a date makes it a duration, not a step
 
 
-def extract_milestones(doc: Document) -> list:
-    return []
+def extract_milestones(doc: Document) -> list[Milestone]:
+    """Every milestone of the document, in reading order of the three sources above."""
+    own = locate_doc_date(doc)
+    own_span = (own.start, own.end) if own and own.start is not None else None
+    doc_date = own.date if own else None
+    genre = find_doc_type(doc, find_title(doc))
+    used: set[int] = set()  # block indexes read as timetables or milestone lists
+    rows: list[Milestone] = []
+    rows += _from_timetables(doc, doc_date, used)
+    rows += _from_lists(doc, doc_date, used)
+    rows += _from_prose(doc, doc_date, own_span, genre in MEETING_GENRES, used)
+    return rows
+
+
+# --- helpers ----------------------------------------------------------------------------------------
+def _has(text: str, words) -> bool:
+    low = text.lower()
+    return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low) for w in words)
+
+
+def _has_prefix(text: str, words) -> bool:
+    """A word of `text` begins with one of `words` ('prosjektgruppemøte' has 'møte' inside: see EVENT_CUES)."""
+    low = text.lower()
+    return any(re.search(r"(?<![\w])" + re.escape(w), low) or (w.isalpha() and len(w) >= 5 and w in low)
+               for w in words)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split()).strip(" –-:;")
+
+
+def _norm_header(text: str) -> str:
+    return re.sub(r"[^\wæøå/ ?]", "", text.lower().replace("- ", "-").replace("-", "")).strip()
+
+
+def _header_kind(text: str) -> str | None:
+    h = _norm_header(text)
+    words = set(re.split(r"[ /]", h))
+    if not h:
+        return None
+    if h in DESC_HEADERS or words & set(DESC_HEADERS):
+        return "desc"
+    if h in DATE_HEADERS or words & set(DATE_HEADERS):
+        return "date"
+    if h in STATUS_HEADERS or words & set(STATUS_HEADERS):
+        return "status"
+    if h in OWNER_HEADERS or h.replace(" ", "") in OWNER_HEADERS or "pakke" in h:
+        return "owner"
+    return None
+
+
+def _cell_by_col(row: tuple[Cell, ...], col: int) -> Cell | None:
+    for c in row:
+        if c.col <= col < c.col + c.span:
+            return c
+    return None
+
+
+def _heading_before(doc: Document, index: int, reach: int = 3) -> str:
+    """The heading or lead-in just above block `index`."""
+    out = []
+    for b in reversed(doc.blocks[max(0, index - reach):index]):
+        if b.kind is BlockKind.TABLE:
+            break
+        out.append(b.text)
+        if b.kind is BlockKind.HEADING:
+            break
+    return " ".join(out)
+
+
+# --- 1. timetables ----------------------------------------------------------------------------------
+@dataclass
+class _Columns:
+    date: int
+    desc: int
+    status: int | None
+    header_rows: int
+
+
+def _date_share(rows, col: int, context: dt.date | None) -> float:
+    cells = [_cell_by_col(r, col) for r in rows]
+    texts = [c.text for c in cells if c and c.text.strip()]
+    if not texts:
+        return 0.0
+    dated = sum(1 for t in texts if any(m.date or not m.year_given for m in find_dates(t, context, cell=True))
+                and len(t) <= 40)
+    return dated / len(texts)
+
+
+def _timetable_columns(doc: Document, index: int, block: Block, doc_date: dt.date | None) -> _Columns | None:
+    """Which columns hold the date, the step and the status, where the table is a timetable."""
+    if not block.rows or len(block.rows) < 2:
+        return None
+    head = block.rows[0]
+    kinds = {c.col: _header_kind(c.text) for c in head}
+    has_header = block.header_rows > 0 or sum(1 for k in kinds.values() if k) >= 2
+    cue = _has_prefix(_heading_before(doc, index), TIMETABLE_CUES)
+    data = block.rows[1:] if has_header else block.rows
+    ncols = max(c.col + c.span for r in block.rows for c in r)
+    date_col = next((c for c, k in kinds.items() if k == "date"), None) if has_header else None
+    desc_col = next((c for c, k in kinds.items() if k == "desc"), None) if has_header else None
+    status_col = next((c for c, k in kinds.items() if k == "status"), None) if has_header else None
+    if date_col is None:
+        if not (cue or desc_col is not None):
+            return None
+        shares = [(_date_share(data, c, doc_date), c) for c in range(ncols) if c != desc_col]
+        if not shares:
+            return None
+        best, date_col = max(shares)
+        if best < 0.6:
+            return None
+    elif _date_share(data, date_col, doc_date) < 0.5:
+        return None
+    if desc_col is None:
+        if not cue:
+            return None
+        lengths = {}
+        for r in data:
+            for c in r:
+                if c.col != date_col and kinds.get(c.col) not in ("status", "owner"):
+                    lengths[c.col] = lengths.get(c.col, 0) + len(c.text)
+        if not lengths:
+            return None
+        desc_col = max(lengths, key=lengths.get)
+    return _Columns(date_col, desc_col, status_col, 1 if has_header else 0)
+
+
+def _step_words(date_text: str, m: DateMatch | None) -> str:
+    """Words in a date cell that name the step ('Oppstart' of 'Oppstart 01.10.13'); bounding words
+    ('Før', 'Fra') and the date itself are left out."""
+    rest = date_text if m is None else date_text[:m.start] + " " + date_text[m.end:]
+    words = [w for w in re.split(r"\s+", rest.strip(" -–:")) if w]
+    words = [w for w in words if w.lower().strip(".,:") not in BOUNDING_WORDS and re.search(r"[A-Za-zæøåÆØÅ]{3}", w)]
+    return " ".join(words)
+
+
+def _from_timetables(doc: Document, doc_date: dt.date | None, used: set[int]) -> list[Milestone]:
+    out: list[Milestone] = []
+    prev: tuple[int, _Columns, int] | None = None  # the last timetable: block index, columns, width
+    for index, block in enumerate(doc.blocks):
+        if block.kind is not BlockKind.TABLE:
+            continue
+        cols = _timetable_columns(doc, index, block, doc_date)
+        width = max(c.col + c.span for r in block.rows for c in r)
+        if cols is None and prev and prev[0] == index - 1 and prev[2] == width:
+            cols = _Columns(prev[1].date, prev[1].desc, prev[1].status, 0)  # the table goes on over a page
+        if cols is None:
+            continue
+        prev = (index, cols, width)
+        used.add(index)
+        ctx = doc_date
+        for ri, row in enumerate(block.rows[cols.header_rows:], start=cols.header_rows):
+            date_cell = _cell_by_col(row, cols.date)
+            desc_cell = _cell_by_col(row, cols.desc)
+            status_cell = _cell_by_col(row, cols.status) if cols.status is not None else None
+            date_text = date_cell.text.strip() if date_cell and date_cell is not desc_cell else ""
+            desc = _clean(desc_cell.text) if desc_cell else ""
+            m = next((x for x in find_dates(date_text, ctx, roll_forward=True, cell=True) if x.date), None)
+            due_text = date_text or None
+            if m is None and desc:
+                m = next((x for x in find_dates(desc, ctx, roll_forward=True) if x.date), None)
+                due_text = m.text if m else None
+            step = _step_words(date_text, m) if date_text else ""
+            if step and step.lower() not in desc.lower():
+                desc = f"{step}: {desc}" if desc else step
+            if not desc:
+                continue
+            if m and m.date:
+                ctx = m.date
+            status = _clean(status_cell.text) if status_cell else ""
+            cells = [c for c in row if c.text]
+            start = min(c.start for c in cells)
+            end = max(c.end for c in cells)
+            out.append(Milestone(
+                doc_id=doc.doc_id, description=desc[:MAX_DESCRIPTION], due_date=m.date if m else None,
+                due_text=due_text, status=status if status and status not in ("-", "–") else None,
+                page=(date_cell or desc_cell).page, source_text=" | ".join(c.text for c in row),
+                span_start=start, span_end=end, precision=m.precision if m else None, in_table=True,
+                table_index=_table_number(doc, index), row_index=ri))
+    return out
+
+
+def _table_number(doc: Document, index: int) -> int:
+    return sum(1 for b in doc.blocks[:index] if b.kind is BlockKind.TABLE)
+
+
+# --- 2. lists announced as milestones ---------------------------------------------------------------
+def _is_lead_in(block: Block) -> bool:
+    text = block.text.strip()
+    if not _has_prefix(text, TIMETABLE_CUES):
+        return False
+    if block.kind is BlockKind.HEADING:
+        return len(text.split()) <= 4
+    return text.endswith(":") and len(text.split()) <= 25
+
+
+def _is_title_item(block: Block) -> bool:
+    """A list item that names a step ('Regionalt seminar'), not a sentence under one."""
+    text = block.text.strip()
+    starts_with_date = any(m.start == 0 for m in find_dates(text[:25]))
+    return len(text.split()) <= 10 and not starts_with_date
+
+
+def _from_lists(doc: Document, doc_date: dt.date | None, used: set[int]) -> list[Milestone]:
+    out: list[Milestone] = []
+    blocks = doc.blocks
+    i = 0
+    while i < len(blocks):
+        if not _is_lead_in(blocks[i]) or blocks[i].kind is BlockKind.TABLE:
+            i += 1
+            continue
+        ctx = _context_before(doc, i, doc_date)
+        j = i + 1
+        groups: list[tuple[int, list[int]]] = []  # title item, the blocks under it
+        while j < len(blocks) and blocks[j].kind is not BlockKind.HEADING and blocks[j].kind is not BlockKind.TABLE:
+            b = blocks[j]
+            if b.kind is BlockKind.LIST_ITEM and _is_title_item(b):
+                groups.append((j, []))
+            elif groups:
+                groups[-1][1].append(j)
+            elif b.kind is not BlockKind.LIST_ITEM:
+                break  # the lead-in is not followed by a list
+            j += 1
+        if len(groups) < 2:
+            i += 1
+            continue
+        for title_i, body in groups:
+            title = blocks[title_i]
+            used.add(title_i)
+            m, src = None, title
+            for k in [title_i] + body:
+                found = [x for x in find_dates(blocks[k].text, ctx, roll_forward=True) if x.date]
+                if found:
+                    m, src = found[0], blocks[k]
+                    used.add(k)
+                    break
+            desc = _clean(title.text)
+            if src is not title:
+                desc = f"{desc}: {_clean(_sentence_with(src.text, m))}"
+            if m:
+                ctx = m.date
+            out.append(Milestone(
+                doc_id=doc.doc_id, description=desc[:MAX_DESCRIPTION], due_date=m.date if m else None,
+                due_text=m.text if m else None, status=None, page=src.page,
+                source_text=src.text if src is title else f"{title.text} {src.text}",
+                span_start=(src.start + m.start) if m else title.start,
+                span_end=(src.start + m.end) if m else title.end, precision=m.precision if m else None))
+        i = j
+    return out
+
+
+def _sentence_with(text: str, m: DateMatch | None) -> str:
+    if m is None:
+        return text
+    for s, e in _sentences(text):
+        if s <= m.start < e:
+            return text[s:e]
+    return text
+
+
+def _context_before(doc: Document, index: int, doc_date: dt.date | None) -> dt.date | None:
+    """The last date with a written year before block `index` (else the document's date): the year
+    a date without one continues from."""
+    ctx = doc_date
+    for b in doc.blocks[:index]:
+        if b.kind is BlockKind.TABLE:
+            continue
+        for m in find_dates(b.text, ctx, roll_forward=True):
+            if m.date and m.year_given and m.precision not in COARSE:
+                ctx = m.date
+    return ctx
+
+
+# --- 3. dated sentences -----------------------------------------------------------------------------
+_SENT_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[«\"–\-A-ZÆØÅ0-9])")
+_ABBREV_END = re.compile(r"(?:\b(?:kr|ca|bl\.a|f\.eks|nr|jf|dvs|mv|osv|evt|inkl|ekskl|adm|dir|pr|tlf|kl|st|mill|mrd)|\b\d{1,2})\.$", re.I)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; abbreviations ('kr.', 'bl.a.') and ordinals do not end one."""
+    out, start = [], 0
+    for m in _SENT_END.finditer(text):
+        piece = text[start:m.start()]
+        if _ABBREV_END.search(piece):
+            continue
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _quoted(sentence: str, pos: int) -> bool:
+    before = sentence[:pos]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
+def _is_step(sentence: str, m: DateMatch) -> bool:
+    """Whether a dated sentence names a step or an event of the project."""
+    if _has(sentence, DECISION_VERBS):
+        return False
+    if m.qualifier in ("since", "until") or _quoted(sentence, m.start):
+        return False
+    if m.end_date is not None and m.precision != "day":
+        return False  # a period ('2017-2018', 'i perioden 2008-2011'): a duration, not a step
+    before = sentence[max(0, m.start - DURATION_REACH):m.start].lower()
+    if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", before) for w in DURATION_CUES):
+        return False
+    if not _has_prefix(sentence, EVENT_CUES):
+        return False
+    if m.precision in COARSE and not (_has(sentence, FUTURE_CUES) or m.qualifier == "before"):
+        return False  # 'ble startet i 2016': past history told by the year alone
+    return True
+
+
+def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre: bool,
+                used: set[int]) -> list[Milestone]:
+    out: list[Milestone] = []
+    ctx = doc_date
+    seen: set[tuple[int, int]] = set()
+    for index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.HEADING:
+            continue
+        if block.kind is BlockKind.TABLE:
+            if index in used:
+                continue
+            pieces = [(c.text, c.start, c.page) for r in block.rows for c in r]
+        else:
+            pieces = [(block.text, block.start, block.page)]
+        skip_block = index in used
+        for text, offset, page in pieces:
+            for s, e in _sentences(text):
+                sentence = text[s:e]
+                for m in find_dates(sentence, ctx, roll_forward=True):
+                    if m.date is None:
+                        continue
+                    a, b = offset + s + m.start, offset + s + m.end
+                    if m.year_given and m.precision not in COARSE:
+                        ctx = m.date
+                    if skip_block or (own_span and a < own_span[1] and b > own_span[0]):
+                        continue
+                    if meeting_genre and doc_date and m.date == doc_date:
+                        continue  # the meeting the minutes or the case paper record
+                    if not _is_step(sentence, m) or (a, b) in seen:
+                        continue
+                    seen.add((a, b))
+                    out.append(Milestone(
+                        doc_id=doc.doc_id, description=_clean(sentence)[:MAX_DESCRIPTION], due_date=m.date,
+                        due_text=m.text, status=None, page=page, source_text=sentence.strip(),
+                        span_start=a, span_end=b, precision=m.precision,
+                        in_table=block.kind is BlockKind.TABLE))
+    return out
