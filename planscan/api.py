@@ -21,7 +21,9 @@ def load(out_dir: str = "planscan-out") -> dict:
     try:
         out = {}
         for name in TABLES:
-            df = con.execute(f'select * from "{name}"').arrow().read_all().to_pandas(types_mapper=_dtype)
+            # duckdb 2 relations give Arrow directly; dates become datetime64 (not objects), as promised.
+            df = con.sql(f'select * from "{name}"').to_arrow_table().to_pandas(types_mapper=_dtype,
+                                                                               date_as_object=False)
             out[name] = df
         return out
     finally:
