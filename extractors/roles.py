@@ -1,6 +1,450 @@
-"""Roles (placeholder until the role extractor lands: returns nothing)."""
-from schemas.document import Document
+"""Roles: named people with a role in the project, the event or the body, one row per person.
+
+`extract_roles(doc)` reads roles where documents write them:
+- fields: 'Forfatter: Kari Nordmann, rådgiver', 'Prosjektleder: Ola Hansen, Ringerike kommune';
+- lists under an intro: 'Det er etablert en styringsgruppe som består av følgende personer:' then
+  'Name, Org (leder)' lines; minutes' 'Møtende medlemmer:' / 'Forfall:' lists, inline or below;
+- tables: 'Navn | Rolle | Organisasjon' and 'Navn | Funksjon | Representerer' attendance tables,
+  and 'Prosjektleder: | Name' or 'Org: | Name, title' contact tables;
+- signatures: a name line, a title line and an organisation line;
+- prose: 'prosjektleder Jørgen Hansen', 'Prosjektleder er Kari Nordmann', 'Kari Nordmann, daglig
+  leder i X, er ansvarlig for ...', and people quoted in articles ('..., sa Hansen').
+Person names come from the rule-based spaCy pipeline (extractors.names); a person named without a
+role gets no row. A person with several roles gets one row, the roles joined by '; '.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import spacy
+from spacy.language import Language
+
+from schemas.document import Block, BlockKind, Document
+from schemas.rows import Role
+from extractors import names as _names  # noqa: F401  (registers the nb_person_names component)
+from extractors.names import find_names, is_given_name, is_name, leading_name
+from extractors.lang.nb import roles as nb
+
+_NLP: Language | None = None
 
 
-def extract_roles(doc: Document) -> list:
-    return []
+def nlp() -> Language:
+    """The role pipeline, built once per process: blank Norwegian, an entity ruler for role titles
+    (ROLE) and the person-name component (PER). Loads offline: nothing is downloaded."""
+    global _NLP
+    if _NLP is None:
+        pipe = spacy.blank("nb")
+        ruler = pipe.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+        ruler.add_patterns([{"label": "ROLE", "pattern": t} for t in nb.ROLE_TITLES])
+        pipe.add_pipe("nb_person_names")
+        _NLP = pipe
+    return _NLP
+
+
+_TITLE_WORDS = sorted(nb.ROLE_TITLES, key=len, reverse=True)
+_ORG_CUE = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(c) for c in nb.ORG_CUES) + r")(?![\wæøå])",
+                      re.IGNORECASE)
+_ORG_SUFFIX = ("byen", "klyngen", "gruppen", "senteret", "foreningen", "regionen", "rådet", "hagen",
+               "parken", "verket", "banken", "laget", "kommune", "fylkeskommune")
+_GROUP = re.compile(r"\b(" + "|".join(nb.GROUPS) + r")(en|et|a|n|t)?\b", re.IGNORECASE)
+_SPEECH = re.compile(r"(?:\b(?:" + "|".join(nb.SPEECH_VERBS) + r")\s+(?:[a-zæøå]+\s+){0,2}(?P<a>[A-ZÆØÅ][\wæøå\-]+))|"
+                     r"(?:(?P<b>[A-ZÆØÅ][\wæøå\-]+)\s+(?:" + "|".join(nb.SPEECH_VERBS) + r")\b)")
+_PERSON_LABELS = ("forfatter", "saksbehandler", "kontaktperson", "møteleder", "sekretær", "referent",
+                  "protokollfører", "utarbeidet av", "skrevet av", "godkjent av")
+_ADJ = ("ekstern", "intern", "ny", "konstituert", "fungerende", "tidligere", "daglig", "assisterende")
+
+
+def is_title(text: str) -> bool:
+    """True where `text` holds a role title ('Fylkesrådmann', 'adm. dir.', 'kommunikasjonssjef')."""
+    low = text.lower()
+    for t in _TITLE_WORDS:
+        if re.search(rf"(?<![\wæøå]){re.escape(t)}(?![\wæøå])", low):
+            return True
+    return any(w not in nb.NOT_TITLES and any(w.endswith(s) for s in nb.TITLE_SUFFIXES)
+               for w in re.findall(r"[\wæøå]+", low))
+
+
+def is_org(text: str) -> bool:
+    """True where `text` names an organisation ('Ringerike kommune', 'Bama-Gruppen AS')."""
+    t = text.strip()
+    if not t:
+        return False
+    return bool(_ORG_CUE.search(t)) or any(w.lower().endswith(_ORG_SUFFIX) for w in t.split())
+
+
+def _person_ok(name: str) -> bool:
+    """A name found by context (a Navn column, a field) still must not look like an organisation."""
+    return not name.isupper() and not is_org(name) and not is_title(name)
+
+
+def _definite(group: str) -> str:
+    g = group.lower()
+    if g.endswith(("en", "et", "a")) and not g.endswith("råd"):
+        return g
+    if g.endswith("e"):
+        return g + ("t" if g.endswith("styre") else "n")
+    return g + "et"
+
+
+@dataclass
+class _Person:
+    person: str
+    roles: list[str] = field(default_factory=list)
+    org: str | None = None
+    page: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class _Roles:
+    """Collects roles per person (by name, case-insensitive), first provenance kept."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.people: dict[str, _Person] = {}
+
+    def add(self, person: str, role: str | None, org: str | None, page: int | None, start: int, end: int) -> None:
+        person = " ".join(person.split())
+        role = " ".join((role or "").split()).strip(" ,;:")
+        if not role or not person:
+            return
+        key = person.casefold()
+        # 'Ingeberg' alone after 'Jørgen Ingeberg': the same person.
+        p = self.people.get(key)
+        if p is None:
+            p = self.people[key] = _Person(person, page=page, start=start, end=end)
+        if not any(role.lower() == r.lower() or role.lower() in r.lower() for r in p.roles):
+            p.roles = [r for r in p.roles if r.lower() not in role.lower()] + [role]
+        if org and not p.org:
+            p.org = org.strip(" ,.;:()")
+
+    def rows(self) -> list[Role]:
+        out = []
+        for p in self.people.values():
+            src = self.doc.text[p.start:p.end] if p.start is not None else ""
+            out.append(Role(doc_id=self.doc.doc_id, person=p.person, role="; ".join(p.roles),
+                            organisation=p.org, page=p.page, source_text=src, span_start=p.start,
+                            span_end=p.end))
+        return out
+
+
+def _split_details(rest: str) -> tuple[list[str], str | None]:
+    """', Næringssjef i Ringerike, prosjektleder for X (leder)' -> (title parts, organisation)."""
+    titles, org = [], None
+    for paren in re.findall(r"\(([^)]*)\)", rest):
+        if is_title(paren):
+            titles.append(paren.strip())
+        elif paren.strip() and org is None and len(paren.split()) <= 5:
+            org = paren.strip()
+    rest = re.sub(r"\([^)]*\)", " ", rest)
+    for part in re.split(r"[,;]|\s+[-–]\s+", rest):
+        part = part.strip(" .:\t")
+        if not part or re.match(r"^(?:tlf|mob|e-post|epost|telefon)\b", part, re.IGNORECASE) or "@" in part:
+            continue
+        if is_title(part):
+            titles.append(part)
+            m = re.search(r"\b(?:i|ved|hos)\s+([A-ZÆØÅ][\wæøåÆØÅ\-\. ]+)$", part)
+            if m and org is None:
+                org = m.group(1).strip()
+        elif org is None and (is_org(part) or part[:1].isupper()):
+            org = part
+    return titles, org
+
+
+def _title_and_org(line: str) -> tuple[str, str | None]:
+    """'Direktør Innovasjon Norge Oppland' -> ('Direktør', 'Innovasjon Norge Oppland');
+    'Daglig leder, Firma AS' -> ('Daglig leder', 'Firma AS')."""
+    if "," in line:
+        a, b = line.split(",", 1)
+        if is_title(a):
+            return a.strip(), b.strip() or None
+    words = line.split()
+    cut = 0
+    for k in range(len(words), 0, -1):
+        if is_title(" ".join(words[:k])) and not is_title(" ".join(words[k - 1:k])) is False:
+            cut = k
+            break
+    if cut == 0:
+        return line.strip(), None
+    # Extend over lowercase words that belong to the title ('daglig leder', 'adm. dir.').
+    while cut < len(words) and not words[cut][:1].isupper():
+        cut += 1
+    org = " ".join(words[cut:]).strip() or None
+    return " ".join(words[:cut]), org
+
+
+def extract_roles(doc: Document) -> list[Role]:
+    """One row per person who holds a role in the document's project, event or body."""
+    acc = _Roles(doc)
+    blocks = doc.blocks
+    quoted = {m.group("a") or m.group("b") for m in _SPEECH.finditer(doc.text)}
+    texts = [(i, b) for i, b in enumerate(blocks) if b.kind is not BlockKind.TABLE]
+    parsed = dict(zip((i for i, _ in texts), nlp().pipe(b.text for _, b in texts)))
+    context: str | None = None  # a list's role, set by an intro ('Forfall:', 'Styringsgruppen består av:')
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind is BlockKind.TABLE:
+            _table(acc, b, context)
+            context = None
+            i += 1
+            continue
+        intro = _intro(b)
+        if intro is not None:
+            role, inline = intro
+            if inline:
+                _entries(acc, b, inline, role)
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+                if _is_sentence(blocks[j].text) or not _entry(acc, blocks[j], blocks[j].text, role, 0):
+                    break
+                j += 1
+            if j < len(blocks) and blocks[j].kind is BlockKind.TABLE:
+                context = role
+            elif j == i + 1 and b.kind is BlockKind.HEADING:
+                context = role
+            i = max(j, i + 1)
+            continue
+        if b.kind is BlockKind.HEADING:
+            context = None
+        if _field(acc, b):
+            i += 1
+            continue
+        used = _signature(acc, blocks, i)
+        if used:
+            i += used
+            continue
+        _prose(acc, b, parsed[i], quoted)
+        i += 1
+    return acc.rows()
+
+
+def _intro(b: Block) -> tuple[str, str | None] | None:
+    """(role for the listed people, inline list after the colon) where the block opens a list of
+    members or attendees; None otherwise."""
+    text = b.text.strip()
+    low = text.lower()
+    head, sep, inline = text.partition(":")
+    hl = head.lower().strip()
+    for label, role in nb.ATTENDANCE_LABELS:
+        if hl == label or (hl.startswith(label) and len(hl.split()) <= len(label.split()) + 2):
+            if not sep and b.kind is not BlockKind.HEADING:
+                return None
+            return (role or "til stede"), (inline.strip() or None)
+    g = _GROUP.search(head)
+    if g and (sep or b.kind is BlockKind.HEADING) and len(head.split()) <= 16:
+        if sep and not re.search(r"består av|følgende|medlemmer|sammensatt|deltakere|personer|bemannet", low) \
+                and len(head.split()) > 2:
+            return None
+        return f"medlem av {_definite(g.group(1))}", (inline.strip() or None)
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence of prose, not a 'Name, Org (role)' entry: long, or with a finite verb."""
+    return len(text.split()) > 14 or bool(re.search(r"\b(?:er|har|ble|var|skal|vil|blir)\b", text))
+
+
+def _entries(acc: _Roles, b: Block, text: str, role: str) -> None:
+    """An inline list 'Kari Nordmann (Ap), Ola Hansen (H) og Per Olsen (Sp)'."""
+    offset = b.text.find(text)
+    found = [n for n in find_names(text, known_only=False) if _person_ok(n.text)]
+    for k, n in enumerate(found):
+        end = found[k + 1].start if k + 1 < len(found) else len(text)
+        _entry(acc, b, text[n.start:end], role, offset + n.start)
+
+
+def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int) -> bool:
+    """One 'Name, Org (leder)' entry of a list; False where the text does not open with a name."""
+    n = leading_name(text, known_only=False)
+    if n is None or not _person_ok(n.text) or not (is_given_name(n.text.split()[0]) or len(text) < 80):
+        return False
+    rest = text[n.end:].strip(" ,;.")
+    rest = re.sub(r"\s+og\s*$", "", rest)
+    titles, org = _split_details(rest)
+    base = role
+    for t in titles:
+        if t.lower() in ("leder", "nestleder", "sekretær") and role.startswith("medlem av "):
+            base = f"{t.lower()} av {role[len('medlem av '):]}"
+            titles = [x for x in titles if x is not t]
+            break
+    full = "; ".join([base] + titles) if titles else base
+    start = b.start + offset + n.start
+    acc.add(n.text, full, org, b.page, start, start + len(text.rstrip()))
+    return True
+
+
+def _field(acc: _Roles, b: Block) -> bool:
+    """'Forfatter: Kari Nordmann, rådgiver', 'Prosjektleder: Ola Hansen, Ringerike kommune'."""
+    labels = sorted(set(nb.FIELD_LABELS) | set(nb.ROLE_TITLES), key=len, reverse=True)
+    m = re.match(r"^\s*(?P<label>" + "|".join(re.escape(x) for x in labels) + r")\s*[:\t]\s*(?P<v>\S.*)$",
+                 b.text, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return False
+    label = m.group("label").lower()
+    value = m.group("v")
+    n = leading_name(value, known_only=label not in _PERSON_LABELS)
+    if n is None or not _person_ok(n.text):
+        return False
+    titles, org = _split_details(value[n.end:])
+    if label in _PERSON_LABELS:
+        role = ", ".join(titles) + f" ({label})" if titles else label
+    else:
+        role = "; ".join([label] + titles)
+    start = b.start + m.start("v")
+    acc.add(n.text, role, org, b.page, b.start, b.end)
+    return True
+
+
+def _signature(acc: _Roles, blocks: list[Block], i: int) -> int:
+    """A name line followed by a title line (and an organisation line): 'Rasmus Olav Vigrestad /
+    Fylkesrådmann / Oppland fylkeskommune'. Returns the blocks used, 0 where none."""
+    b = blocks[i]
+    if b.kind is not BlockKind.PARAGRAPH or not is_name(b.text) or i + 1 >= len(blocks):
+        return 0
+    nxt = blocks[i + 1]
+    line = nxt.text.strip()
+    if nxt.kind is BlockKind.TABLE or len(line.split()) > 8 or is_name(line) or not is_title(line):
+        return 0
+    if any(re.search(rf"\b{re.escape(t)}\b", line, re.IGNORECASE) for t in nb.BYLINE_TITLES):
+        return 0
+    title, org = _title_and_org(line)
+    used = 2
+    if org is None and i + 2 < len(blocks):
+        third = blocks[i + 2]
+        if third.kind is BlockKind.PARAGRAPH and len(third.text.split()) <= 6 and is_org(third.text) \
+                and not is_name(third.text):
+            org, used = third.text.strip(), 3
+    acc.add(b.text.strip(), title, org, b.page, b.start, blocks[i + used - 1].end)
+    return used
+
+
+def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str]) -> None:
+    """Roles written in running text around a person's name."""
+    ents = list(sdoc.ents)
+    text = b.text
+    for k, e in enumerate(ents):
+        if e.label_ != "PER":
+            continue
+        person = e.text
+        start, end = b.start + e.start_char, b.start + e.end_char
+        roles: list[str] = []
+        org = None
+        # 'prosjektleder Jørgen Hansen', 'ekstern prosjektleder, Jørgen Hansen', 'Prosjektleder er Kari Nordmann'
+        prev = ents[k - 1] if k else None
+        if prev is not None and prev.label_ == "ROLE":
+            between = text[prev.end_char:e.start_char]
+            if re.fullmatch(r"\s*(?:,|er|var|blir|ble)?\s*", between):
+                r0 = prev.start_char
+                before = text[:r0].split()
+                if before and before[-1].lower() in _ADJ:
+                    r0 = text.rfind(before[-1], 0, r0)
+                roles.append(text[r0:prev.end_char])
+        after = text[e.end_char:]
+        # 'Kari Nordmann, adm. dir. i Firma, er ansvarlig for ...' / 'Kari Nordmann (leder)'
+        m = (re.match(r"\s*,\s*(?P<app>[^,]{2,80}?)\s*,", after)
+             or re.match(r"\s*(?:,\s*(?P<app>[^,]{2,80}?)\s*(?:\.(?:\s|$)|$)|\((?P<par>[^)]{2,60})\))", after))
+        if m:
+            phrase = (m.group("app") or m.group("par") or "").strip()
+            if is_title(phrase) and not find_names(phrase):
+                t, o = _split_title_org(phrase)
+                roles.append(t)
+                org = org or o
+            after_app = after[m.end():]
+        else:
+            after_app = after
+        m2 = re.match(r"\s*(?:er|ble|blir|var)\s+(?:valgt\s+(?:til|som)\s+|ansatt\s+som\s+|utnevnt\s+til\s+|konstituert\s+som\s+)?"
+                      r"(?P<r>(?:ansvarlig\s+for\s+[\wæøå\- ]+|[\wæøå\.\- ]{2,60}))", after_app)
+        if m2:
+            phrase = m2.group("r").strip()
+            phrase = re.split(r"\s+(?:og|for å|som|med|i)\s+", phrase)[0] if not phrase.startswith("ansvarlig") else phrase
+            if phrase.startswith("ansvarlig") or (is_title(phrase) and len(phrase.split()) <= 4):
+                roles.append(phrase)
+        # 'Prosjektleder er Kari Nordmann, Ringerike kommune'
+        if roles and org is None:
+            mo = re.match(r"\s*,\s*(?P<o>[A-ZÆØÅ][^,.]{2,60})", after)
+            if mo and is_org(mo.group("o")):
+                org = mo.group("o").strip()
+        # Articles: 'Kari Nordmann fra Firma AS ...' and later '..., sa Nordmann'.
+        surname = person.split()[-1]
+        if not roles and (surname in quoted or person.split()[0] in quoted):
+            mf = re.match(r"\s*(?:\([^)]*\)\s*)?fra\s+(?P<o>[A-ZÆØÅ][\wæøåÆØÅ\-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ\-]*)*)", after)
+            if mf:
+                org = mf.group("o")
+                roles.append(f"sitert (fra {org})")
+        for r in roles:
+            acc.add(person, r, org, b.page, start, end)
+
+
+def _split_title_org(phrase: str) -> tuple[str, str | None]:
+    m = re.match(r"^(?P<t>.+?)\s+(?:i|ved|hos|for)\s+(?P<o>[A-ZÆØÅ«].*)$", phrase)
+    if m and is_title(m.group("t")):
+        return m.group("t").strip(), m.group("o").strip()
+    return phrase, None
+
+
+def _table(acc: _Roles, t: Block, context: str | None) -> None:
+    """Role and attendance tables ('Navn | Rolle | Organisasjon') and label/contact tables."""
+    rows = [[c for c in row] for row in t.rows]
+    if not rows:
+        return
+    header = [c.text.lower().strip(" :") for c in rows[0]]
+
+    def col(keys):
+        return next((k for k, h in enumerate(header) if h and any(h.startswith(x) for x in keys)), None)
+
+    name_c, role_c, org_c = col(nb.NAME_HEADERS), col(nb.ROLE_HEADERS), col(nb.ORG_HEADERS)
+    if name_c is not None:
+        status = context
+        for row in rows[1:]:
+            filled = [c for c in row if c.text.strip()]
+            if len(filled) == 1:  # a section row: 'Møtende medlemmer', 'Forfall'
+                lab = filled[0].text.strip(" :").lower()
+                hit = next((r for l, r in nb.ATTENDANCE_LABELS if lab.startswith(l)), "unset")
+                if hit != "unset":
+                    status = hit or "til stede"
+                    continue
+            cell = next((c for c in row if c.col == rows[0][name_c].col), None)
+            if cell is None:
+                continue
+            n = leading_name(cell.text, known_only=False)
+            if n is None or not _person_ok(n.text):
+                continue
+            role = next((c.text for c in row if role_c is not None and c.col == rows[0][role_c].col), "") or ""
+            org = next((c.text for c in row if org_c is not None and c.col == rows[0][org_c].col), None) or None
+            extra, org2 = _split_details(cell.text[n.end:])
+            parts = [p for p in [role.strip()] + extra if p]
+            if status and status not in ("til stede",):
+                if status == "forfall":
+                    parts = [f"{p} (forfall)" for p in parts] or ["forfall"]
+                elif not parts:
+                    parts = [status]
+            if not parts:
+                parts = [status or "deltaker"]
+            acc.add(n.text, "; ".join(parts), org or org2, cell.page, cell.start, cell.end)
+        return
+    # Label or contact tables: 'Prosjektleder: | Name', 'Org AS: | Name, title'.
+    for row in rows:
+        label = None
+        for c in row:
+            txt = c.text.strip()
+            if not txt:
+                continue
+            n = leading_name(txt, known_only=True)
+            if n is not None and n.start == 0 and _person_ok(n.text):
+                titles, org = _split_details(txt[n.end:])
+                role_parts = list(titles)
+                lab_org = None
+                if label:
+                    if is_title(label):
+                        role_parts.insert(0, label)
+                    else:
+                        lab_org = label
+                if not role_parts and context:
+                    role_parts = [context]
+                if role_parts:
+                    acc.add(n.text, "; ".join(role_parts), lab_org or org, c.page, c.start, c.end)
+                break
+            if txt.endswith(":") or (len(txt.split()) <= 5 and (is_title(txt) or is_org(txt))):
+                label = txt.rstrip(":").strip()
