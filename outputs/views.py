@@ -35,4 +35,13 @@ VIEWS: dict[str, str] = {
                count(distinct r.doc_id) as documents, string_agg(distinct d.path, '; ') as paths
         from roles r join documents d using (doc_id)
         group by r.person order by documents desc, r.person""",
+    "v_documents": """
+        create view v_documents as
+        select d.doc_id, d.title, d.path, d.doc_type, d.doc_date, d.status, d.error, d.pages,
+               (select count(*) from flags f where f.doc_id = d.doc_id) as flags,
+               (select count(*) from budget_lines b where b.doc_id = d.doc_id) as budget_lines,
+               (select count(*) from milestones m where m.doc_id = d.doc_id) as milestones,
+               (select count(*) from decisions x where x.doc_id = d.doc_id) as decisions,
+               (select count(*) from roles r where r.doc_id = d.doc_id) as roles
+        from documents d order by d.status <> 'ok', d.path""",
 }
