@@ -33,7 +33,9 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern:
     for c in sorted(cues, key=len, reverse=True):
         # a word may stand inside a two-word cue: 'settes også av', 'satt i alt av'
         e = r"\s+(?:[\wæøå]+\s+)?".join(re.escape(w) for w in c.split())
-        parts.append(rf"(?<![\wæøå]){e}(?![\wæøå])" if len(c) <= 5 else rf"(?<![\wæøå]){e}")
+        # cues of six letters or more also end a compound: 'driftstilskudd', 'lønnskostnader'
+        parts.append(rf"(?<![\wæøå]){e}(?![\wæøå])" if len(c) <= 5 else (e if len(c) >= 6 and " " not in c
+                                                                          else rf"(?<![\wæøå]){e}"))
     return re.compile("|".join(parts), re.I)
 
 
@@ -56,11 +58,16 @@ SUBTOTAL_LABEL_RE = re.compile(
 NOTE_RE = re.compile(rf"^\W*(?:{'|'.join(re.escape(w) for w in nb.NOTE_PREFIXES)})(?:\.|:|\s)", re.I)
 
 
-def _scale_of(text: str) -> int:
-    low = text.lower()
-    for pat, mult in nb.TABLE_SCALES:
-        if re.search(pat, low):
-            return mult
+def _scale_of(texts: list[str]) -> int:
+    """The unit a table's amounts are written in, from its caption, header cells or a short line
+    above it ('Beløp i 1000 kr', '(i hele tusen)', 'TNOK'); 1 where none is named."""
+    for text in texts:
+        low = text.lower().strip()
+        if len(low.split()) > 12:
+            continue  # a sentence above the table names amounts, not the table's unit
+        for pat, mult in nb.TABLE_SCALES:
+            if re.search(pat, low):
+                return mult
     return 1
 
 
@@ -159,7 +166,8 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
     rows = block.rows
     caption_block = ctx.prev if _is_caption(ctx.prev) else None
     intro = ctx.prev.text if ctx.prev is not None and ctx.prev.kind is not BlockKind.TABLE else ""
-    scale = _scale_of(" ".join([intro, block.text[:300]]))
+    head_cells = [c.text for row in rows[:2] for c in row]
+    scale = _scale_of([intro] + head_cells)
     money = _money_columns(rows, scale)
     if not money:
         return []
@@ -254,7 +262,7 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
 
 
 def _is_column_header(text: str) -> bool:
-    return bool(TOTAL_LABEL_RE.match(text)) or bool(YEAR_CELL_RE.match(text))
+    return bool(TOTAL_LABEL_RE.match(text)) or bool(re.fullmatch(r"\s*(?:19|20)\d\d\s*", text))
 
 
 def _cell_text(row, col) -> str:
@@ -330,7 +338,7 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
         if a.negative or a.value <= 0:
             continue
         if NOT_BUDGET_RE.search(sentence):
-            continue
+            continue  # a turnover, a result
         if BACKREF_RE.search(before[-40:]) and not (in_decision or DECISION_RE.search(sentence)):
             continue  # 'midlene (kr 200 000,-)' restates an amount named before
         kind = _nearest_kind(before, after)

@@ -40,11 +40,12 @@ COUNT_WORDS: tuple[str, ...] = (
 # A table header or caption that scales every amount in the table: 'Beløp i 1000 kr', 'TNOK'.
 TABLE_SCALES: tuple[tuple[str, int], ...] = (
     (r"i\s*1\s?000\s*(?:kr|nok|kroner)", 10**3), (r"\(\s*1\s?000\s*(?:kr|nok)\s*\)", 10**3),
-    (r"(?:kr|nok)\s*1\s?000", 10**3), (r"1\s?000\s*(?:kr|nok|kroner)", 10**3),
-    (r"i\s+hele\s+tusen", 10**3), (r"i\s+tusen", 10**3), (r"tusen\s*(?:kr|kroner|nok)", 10**3),
+    (r"(?:kr|nok)\s*1\s?000(?!\s?\d)", 10**3), (r"^\W*1\s?000\s*(?:kr|nok|kroner)\W*$", 10**3),
+    (r"i\s+hele\s+tusen", 10**3), (r"i\s+tusen", 10**3), (r"^\W*tusen\s*(?:kr|kroner|nok)\W*$", 10**3),
+    (r"\(\s*tusen\s*(?:kr|kroner|nok)\s*\)", 10**3),
     (r"\btnok\b", 10**3), (r"\bknok\b", 10**3), (r"\bnok\s*'000", 10**3),
-    (r"i\s+mill(?:ioner|\.)?\s*(?:kr|kroner|nok)?", 10**6), (r"\bmnok\b", 10**6),
-    (r"mill(?:ioner|\.)?\s*(?:kr|kroner)\b", 10**6),
+    (r"i\s+mill(?:ioner|\.)?\s*(?:kr|kroner|nok)", 10**6), (r"\bmnok\b", 10**6),
+    (r"\(\s*mill(?:ioner|\.)?\s*(?:kr|kroner)\.?\s*\)", 10**6),
 )
 
 # Words that mark an amount as approximate: 'ca kr 2-300.000'.
@@ -73,7 +74,7 @@ FRAME_CUES: tuple[str, ...] = ("inntil", "satt av", "settes av", "sette av", "se
 # Money coming in: financing, grants, contributions.
 FUNDING_CUES: tuple[str, ...] = (
     "finansier", "finansiering", "finansieringsplan", "finansiert", "tilskudd", "tilskot", "bidrag",
-    "innvilg", "bevilg", "bevilget", "støtte", "egenandel", "egeninnsats", "egne midler", "søkes",
+    "innvilg", "bevilg", "tilsagn", "bevilget", "støtte", "egenandel", "egeninnsats", "egne midler", "søkes",
     "søkt", "medfinansi", "overføres", "overført", "tildel", "inntekt", "inntekter", "delfinansi",
     "kilde", "midler fra", "fond",
 )
