@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from schemas.document import Block, BlockKind, Document
 from extractors.dates import DateMatch, find_dates
 from extractors.lang.nb.dates import (
-    DOC_DATE_LABELS, DOC_DATE_PHRASES, PERIOD_END_VERBS, PERIOD_LABELS, PROJECT_WORDS,
+    DOC_DATE_LABELS, DOC_DATE_PHRASES, PERIOD_END_VERBS, PERIOD_LABELS, PROJECT_WORDS, VERSION_LABELS,
 )
 
 TOP_BLOCKS = 25  # field labels count only in the document's head
@@ -24,6 +24,8 @@ _LABELS = sorted(DOC_DATE_LABELS, key=len, reverse=True)
 LABEL_RX = re.compile(r"(?<![\w])(" + "|".join(re.escape(x) for x in _LABELS) + r")\s*[:.]?\s*$", re.I)
 LABEL_LINE_RX = re.compile(r"^\s*(" + "|".join(re.escape(x) for x in _LABELS) + r")\s*[:.]?\s*", re.I)
 PHRASE_RX = re.compile(r"(?<![\w])(" + "|".join(re.escape(x) for x in DOC_DATE_PHRASES) + r")(?![\w])", re.I)
+VERSION_RX = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in VERSION_LABELS)
+                        + r")\s*[\w.]{0,8}\s*(?:[-–,:]|av|fra)?\s*", re.I)
 DATELINE_RX = re.compile(r"^[A-ZÆØÅ][\w .\-]{1,40},[ \t]*(?:den[ \t]+)?(?P<date>.+?)\.?$")
 
 
@@ -97,6 +99,11 @@ def locate_doc_date(doc: Document) -> DocDate | None:
         if found:
             return found
     for b in blocks[:PHRASE_BLOCKS]:
+        vm = VERSION_RX.match(b.text) if b.kind is not BlockKind.TABLE else None
+        if vm:  # 'Versjon 1.0 – 12.02.2024'
+            m = _dated(b.text[vm.end():], None, allow_coarse=True)
+            if m and m.start <= 3:
+                return _found(m, b.text, b.start + vm.end())
         if b.kind is not BlockKind.TABLE and len(b.text.split()) <= 15 and PHRASE_RX.search(b.text):
             m = _dated(b.text, b.start, allow_coarse=True)
             if m:

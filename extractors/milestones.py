@@ -25,7 +25,8 @@ from extractors.doc_dates import locate_doc_date
 from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
     BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES, EVENT_CUES,
-    FUTURE_CUES, MEETING_GENRES, OWNER_HEADERS, STATUS_HEADERS, TIMETABLE_CUES,
+    FUTURE_CUES, MEETING_GENRES, OWNER_HEADERS, PAST_CUES, PLAN_CUES, REFERENCE_CUES, STATUS_HEADERS,
+    TIMETABLE_CUES,
 )
 
 COARSE = ("year", "season", "half", "quarter")
@@ -110,6 +111,8 @@ class _Columns:
     desc: int
     status: int | None
     header_rows: int
+    more_dates: tuple[tuple[int, str], ...] = ()  # further date columns ('Avslutning') and their headers
+    date_header: str = ""
 
 
 def _date_share(rows, col: int, context: dt.date | None) -> float:
@@ -146,6 +149,9 @@ def _timetable_columns(doc: Document, index: int, block: Block, doc_date: dt.dat
             return None
     elif _date_share(data, date_col, doc_date) < 0.5:
         return None
+    more = tuple((c.col, _clean(c.text)) for c in head if has_header and c.col != date_col
+                 and kinds.get(c.col) == "date" and _date_share(data, c.col, doc_date) >= 0.5)
+    date_header = next((_clean(c.text) for c in head if c.col == date_col), "") if has_header else ""
     if desc_col is None:
         if not cue:
             return None
@@ -157,7 +163,7 @@ def _timetable_columns(doc: Document, index: int, block: Block, doc_date: dt.dat
         if not lengths:
             return None
         desc_col = max(lengths, key=lengths.get)
-    return _Columns(date_col, desc_col, status_col, 1 if has_header else 0)
+    return _Columns(date_col, desc_col, status_col, 1 if has_header else 0, more, date_header)
 
 
 def _step_words(date_text: str, m: DateMatch | None) -> str:
@@ -178,40 +184,50 @@ def _from_timetables(doc: Document, doc_date: dt.date | None, used: set[int]) ->
         cols = _timetable_columns(doc, index, block, doc_date)
         width = max(c.col + c.span for r in block.rows for c in r)
         if cols is None and prev and prev[0] == index - 1 and prev[2] == width:
-            cols = _Columns(prev[1].date, prev[1].desc, prev[1].status, 0)  # the table goes on over a page
+            p = prev[1]  # the table goes on over a page, without its header
+            cols = _Columns(p.date, p.desc, p.status, 0, p.more_dates, p.date_header)
         if cols is None:
             continue
         prev = (index, cols, width)
         used.add(index)
         ctx = doc_date
+        date_cols = [(cols.date, cols.date_header)] + list(cols.more_dates)
         for ri, row in enumerate(block.rows[cols.header_rows:], start=cols.header_rows):
-            date_cell = _cell_by_col(row, cols.date)
             desc_cell = _cell_by_col(row, cols.desc)
             status_cell = _cell_by_col(row, cols.status) if cols.status is not None else None
-            date_text = date_cell.text.strip() if date_cell and date_cell is not desc_cell else ""
-            desc = _clean(desc_cell.text) if desc_cell else ""
-            m = next((x for x in find_dates(date_text, ctx, roll_forward=True, cell=True) if x.date), None)
-            due_text = date_text or None
-            if m is None and desc:
-                m = next((x for x in find_dates(desc, ctx, roll_forward=True) if x.date), None)
-                due_text = m.text if m else None
-            step = _step_words(date_text, m) if date_text else ""
-            if step and step.lower() not in desc.lower():
-                desc = f"{step}: {desc}" if desc else step
-            if not desc:
-                continue
-            if m and m.date:
-                ctx = m.date
+            base = _clean(desc_cell.text) if desc_cell else ""
             status = _clean(status_cell.text) if status_cell else ""
-            cells = [c for c in row if c.text]
-            start = min(c.start for c in cells)
-            end = max(c.end for c in cells)
-            out.append(Milestone(
-                doc_id=doc.doc_id, description=desc[:MAX_DESCRIPTION], due_date=m.date if m else None,
-                due_text=due_text, status=status if status and status not in ("-", "–") else None,
-                page=(date_cell or desc_cell).page, source_text=" | ".join(c.text for c in row),
-                span_start=start, span_end=end, precision=m.precision if m else None, in_table=True,
-                table_index=_table_number(doc, index), row_index=ri))
+            row_ctx = ctx
+            for k, (col, header) in enumerate(date_cols):
+                date_cell = _cell_by_col(row, col)
+                date_text = date_cell.text.strip() if date_cell and date_cell is not desc_cell else ""
+                m = next((x for x in find_dates(date_text, row_ctx, roll_forward=True, cell=True) if x.date), None)
+                due_text = date_text or None
+                if m is None and base and k == 0:
+                    m = next((x for x in find_dates(base, row_ctx, roll_forward=True) if x.date), None)
+                    due_text = m.text if m else None
+                if m is None and k > 0:
+                    continue  # an empty end column: the start stands alone
+                desc = base
+                step = _step_words(date_text, m) if date_text else ""
+                if step and step.lower() not in desc.lower():
+                    desc = f"{step}: {desc}" if desc else step
+                if len(date_cols) > 1 and header:
+                    desc = f"{desc}: {header.lower()}"  # 'Gründerkurs: oppstart', 'Gründerkurs: avslutning'
+                if not base and not step:
+                    continue
+                if m and m.date:
+                    row_ctx = m.date
+                    if k == 0:
+                        ctx = m.date
+                cells = [c for c in row if c.text]
+                out.append(Milestone(
+                    doc_id=doc.doc_id, description=desc[:MAX_DESCRIPTION], due_date=m.date if m else None,
+                    due_text=due_text, status=status if status and status not in ("-", "–") else None,
+                    page=(date_cell or desc_cell).page, source_text=" | ".join(c.text for c in row),
+                    span_start=min(c.start for c in cells), span_end=max(c.end for c in cells),
+                    precision=m.precision if m else None, in_table=True,
+                    table_index=_table_number(doc, index), row_index=ri))
     return out
 
 
@@ -340,17 +356,29 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
     before = sentence[max(0, m.start - DURATION_REACH):m.start].lower()
     if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", before) for w in DURATION_CUES):
         return False
-    if not _has_prefix(sentence, EVENT_CUES):
+    if _has(sentence[max(0, m.start - 20):m.start], REFERENCE_CUES):
+        return False  # 'mandatet datert 10.02.2025' names a document, not a step
+    if not (_has_prefix(sentence, EVENT_CUES) or _has(sentence, PLAN_CUES)):
         return False
-    if m.precision in COARSE and not (_has(sentence, FUTURE_CUES) or m.qualifier == "before"):
+    if m.precision in COARSE and _has(sentence, PAST_CUES) and not (
+            _has(sentence, FUTURE_CUES) or m.qualifier == "before"):
         return False  # 'ble startet i 2016': past history told by the year alone
     return True
+
+
+def _is_dated_item(block: Block, sentence: str, m: DateMatch) -> bool:
+    """A list item 'Byggestart for ombyggingen av naustet: 2. mai 2023': a step and its date."""
+    head = sentence[:m.start].rstrip()
+    listed = block.kind is BlockKind.LIST_ITEM or block.text.lstrip().startswith(("•", "-", "–", "*", "◦"))
+    return (listed and head.endswith(":") and len(head.split()) <= 12
+            and not sentence[m.end:].strip(" .;"))
 
 
 def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre: bool,
                 used: set[int]) -> list[Milestone]:
     out: list[Milestone] = []
     ctx = doc_date
+    from_text = False  # whether ctx is a date of the text (a sequence to continue) or the document's date
     seen: set[tuple[int, int]] = set()
     for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.HEADING:
@@ -365,21 +393,24 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
         for text, offset, page in pieces:
             for s, e in _sentences(text):
                 sentence = text[s:e]
-                for m in find_dates(sentence, ctx, roll_forward=True):
+                for m in find_dates(sentence, ctx, roll_forward=from_text):
                     if m.date is None:
                         continue
                     a, b = offset + s + m.start, offset + s + m.end
-                    if m.year_given and m.precision not in COARSE:
-                        ctx = m.date
-                    if skip_block or (own_span and a < own_span[1] and b > own_span[0]):
+                    own = own_span and a < own_span[1] and b > own_span[0]
+                    if m.year_given and m.precision not in COARSE and not own:
+                        ctx, from_text = m.date, True
+                    if skip_block or own:
                         continue
                     if meeting_genre and doc_date and m.date == doc_date:
                         continue  # the meeting the minutes or the case paper record
-                    if not _is_step(sentence, m) or (a, b) in seen:
+                    item = _is_dated_item(block, sentence, m)
+                    if not (item or _is_step(sentence, m)) or (a, b) in seen:
                         continue
                     seen.add((a, b))
+                    desc = sentence[:m.start].rstrip(" :") if item else sentence
                     out.append(Milestone(
-                        doc_id=doc.doc_id, description=_clean(sentence)[:MAX_DESCRIPTION], due_date=m.date,
+                        doc_id=doc.doc_id, description=_clean(desc)[:MAX_DESCRIPTION], due_date=m.date,
                         due_text=m.text, status=None, page=page, source_text=sentence.strip(),
                         span_start=a, span_end=b, precision=m.precision,
                         in_table=block.kind is BlockKind.TABLE))

@@ -48,7 +48,8 @@ QUALIFIERS: dict[str, str] = {
     "fra og med": "from", "f.o.m.": "from", "f.o.m": "from", "fom.": "from", "fra": "from",
     "etter": "from", "oppstart": "from", "start": "from", "starter": "from", "fom": "from",
     "til og med": "until", "t.o.m.": "until", "t.o.m": "until", "tom.": "until",
-    "fram til": "until", "frem til": "until", "til": "until",
+    "fram til": "until", "frem til": "until", "ut": "until", "ut året": "until",
+    "til": "before",  # 'ferdig til høsten': by then
     "innen": "before", "før": "before", "senest": "before", "seinast": "before", "frist": "before",
     "siden": "since", "sidan": "since",
     "ca.": "approx", "ca": "approx", "omkring": "approx", "rundt": "approx", "cirka": "approx",
@@ -64,6 +65,8 @@ NOT_YEAR_BEFORE = ("kr", "kr.", "nok", "sak", "saksnr", "saksnr.", "nr", "nr.", 
 DOC_DATE_LABELS = ("møtedato", "dato for møtet", "dato", "datert", "publisert", "publisert dato",
                    "utgitt", "sist oppdatert", "oppdatert", "revidert", "versjonsdato", "vår dato")
 # Phrases near the top of a plan that date it: 'Vedtatt i Programstyret 10. september 2009'.
+# 'Versjon 1.0 – 12.02.2024': a version label, its number, then the date.
+VERSION_LABELS = ("versjon", "versjon nr.", "rev.", "revisjon", "utkast")
 DOC_DATE_PHRASES = ("vedtatt", "godkjent", "behandlet", "revidert", "sist revidert", "utarbeidet")
 
 # --- project period -------------------------------------------------------------------------------
@@ -77,8 +80,9 @@ PERIOD_END_VERBS = ("løper", "varer", "pågår", "går", "gjennomføres", "skal
 # --- milestones -----------------------------------------------------------------------------------
 # Header words of a timetable's date column, its description column and its status column.
 DATE_HEADERS = ("når", "tid", "tidspunkt", "dato", "frist", "tidsfrist", "periode", "tidsrom",
-                "oppstart", "start", "slutt", "ferdig", "innen", "tidsplan", "måned", "år", "uke",
-                "planlagt", "dato/frist", "fra", "til")
+                "oppstart", "start", "startdato", "slutt", "sluttdato", "avslutning", "ferdig",
+                "ferdigstilt", "ferdigstillelse", "innen", "tidsplan", "måned", "år", "uke",
+                "planlagt", "dato/frist", "fra", "til", "leveringsdato", "gjennomføres")
 DESC_HEADERS = ("milepæl", "milepæler", "milepel", "aktivitet", "aktiviteter", "hovedaktivitet",
                 "hovedaktiviteter", "tiltak", "leveranse", "leveranser", "oppgave", "oppgaver",
                 "beskrivelse", "hva", "fremdriftsplan", "framdriftsplan", "fremdrift", "framdrift",
@@ -103,8 +107,16 @@ EVENT_CUES = (
     "rekruttering", "ansettes", "tilsettes", "tilsetting", "evaluering", "evalueres", "behandles",
     "legges fram", "legges frem", "gjennomføres", "gjennomført", "finpusses", "utlyses", "utlysning",
     "anskaffelse", "kontrakt", "pilot", "åpning", "åpnes", "milepæl", "besøk", "studietur", "gjort",
-    "være klar", "klar", "godkjennes", "godkjent", "presenteres", "presentert",
+    "være klar", "klar", "godkjennes", "godkjent", "presenteres", "presentert", "starte", "starter",
+    "start", "byggestart", "anleggsstart", "åpne", "åpner", "åpning", "i drift", "søke om", "sendes",
+    "signeres", "montert", "monteres", "tilbudsfrist", "overlevering", "ferdigbefaring", "innflytting",
 )
+# A step told in the past by a coarse date ('ble startet i 2016') is background history.
+PAST_CUES = ("ble", "var", "hadde", "fikk", "startet", "tok", "i fjor", "har vært", "har hatt", "etablert")
+# 'skal', 'vil': a dated plan of the project, whatever its verb ('Gulvet skal legges i uke 28').
+PLAN_CUES = ("skal", "vil", "skal etter planen", "er planlagt", "planlegges")
+# A date that refers to another document ('mandatet datert 10.02.2025'), not a step.
+REFERENCE_CUES = ("datert", "dat.", "av dato", "publisert", "sist endret", "sist oppdatert", "versjon")
 # A dated sentence in the future or modal mood: coarse dates (a year, a season) count only here.
 FUTURE_CUES = ("skal", "vil", "blir", "bør", "må", "planlegges", "planlagt", "forventes", "innen",
                "før", "tas sikte på", "tar sikte på", "er ventet", "skal være")
