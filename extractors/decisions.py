@@ -27,7 +27,7 @@ BODY = re.compile(rf"\b(?:{_BODY_STEMS}){nb.BODY_ENDINGS}\b", re.IGNORECASE)
 _CASE_LABEL = "|".join(re.escape(x) for x in sorted(nb.CASE_LABELS, key=len, reverse=True))
 CASE_HEAD = re.compile(rf"^\s*(?:(?:{_CASE_LABEL})\s*:?\s*)?(?P<nr>\d{{1,4}}/\d{{2,4}})\b\s*[:.\-–]?\s*(?P<title>.*)$",
                        re.IGNORECASE)
-CASE_IN_TEXT = re.compile(rf"\b(?:{_CASE_LABEL})\.?\s*:?\s*(?P<nr>\d{{1,4}}/\d{{2,4}})\b", re.IGNORECASE)
+CASE_IN_TEXT = re.compile(rf"\b(?:(?:{_CASE_LABEL})\.?\s*:?\s*)+(?P<nr>\d{{1,4}}/\d{{2,4}})\b", re.IGNORECASE)
 _ARCHIVE = "|".join(re.escape(x) for x in sorted(nb.ARCHIVE_LABELS, key=len, reverse=True))
 ARCHIVE_CASE = re.compile(rf"\b(?:{_ARCHIVE})\.?\s*:?\s*(?P<nr>\d{{2,4}}/\d{{1,6}})\b", re.IGNORECASE)
 _OWNER = r"(?:(?P<owner>[A-ZÆØÅa-zæøå][\wæøåÆØÅ\-]*s)\s+)?"
@@ -44,6 +44,10 @@ VEDTOK = re.compile(r"(?P<subject>[^.:;«»]{0,120}?)\s*\b(?P<verb>vedtok|beslut
                     re.IGNORECASE | re.DOTALL)
 FATTET = re.compile(nb.FATTET_VEDTAK, re.IGNORECASE)
 SENTENCE_VERB = re.compile(r"\b(?:besluttet|vedtok|bestemte)\b", re.IGNORECASE)
+# Verbs that report a decision only where a deciding body is their subject ('Kommunestyret bevilget').
+BODY_VERB = re.compile(r"\b(?:bevilget|bevilga|innvilget|innvilga|godkjente|vedtok|besluttet|bestemte)\b", re.IGNORECASE)
+# 'Representanten X (Sp) fremmet følgende tilleggsforslag ...: «...»': a proposal made in the meeting.
+FREMMET = re.compile(r"\bfremmet\s+(?:følgende\s+|slikt\s+)?(?:[a-zæøå]*forslag)\b[^:«]*:?\s*«(?P<text>[^»]+)»", re.IGNORECASE)
 VEDTATT_I = re.compile(r"^\s*(?P<vote>(?:enstemmig|einstemmig)\s+)?vedtatt\s+(?:i|av)\s+(?P<body>.+?)(?:[,\s]+(?:den\s+)?(?P<date>\d.*))?$",
                        re.IGNORECASE)
 URL = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -66,6 +70,7 @@ class _Meeting:
     body: str | None = None
     date: dt.date | None = None
     archive_nr: str | None = None
+    case_nr: str | None = None  # the case the paper is written for ('Utvalgssak 31/24')
 
 
 def _clean_body(text: str | None) -> str | None:
@@ -100,9 +105,10 @@ def _meeting(doc: Document) -> _Meeting:
             m = re.match(rf"^\s*(?:{body_labels})\s*[:\t]\s*(?P<v>[^\n|]+)", t, re.IGNORECASE)
             if m and meet.body is None and not re.match(r"^\s*\d", m.group("v")):
                 meet.body = _clean_body(re.split(r"\s+(?:dato|tid|sted)\s*:", m.group("v"), flags=re.I)[0])
-            m = re.search(rf"(?:^|\s)(?:{date_labels})\s*[:\t]\s*(?P<v>[^\n|]+)", t, re.IGNORECASE)
-            if m and meet.date is None:
-                meet.date = parse_date(m.group("v"))
+            m = re.search(rf"(?:^|\s)(?P<l>{date_labels})\s*[:\t]\s*(?P<v>[^\n|]+)", t, re.IGNORECASE)
+            # A meeting date ('Møtedato:') outranks the paper's own date ('Dato:').
+            if m and (meet.date is None or m.group("l").lower().startswith("møte")):
+                meet.date = parse_date(m.group("v")) or meet.date
             m = ARCHIVE_CASE.search(t)
             if m and meet.archive_nr is None:
                 meet.archive_nr = m.group("nr")
@@ -121,15 +127,22 @@ def _meeting(doc: Document) -> _Meeting:
 
 def _saksgang(table: Block, meet: _Meeting) -> None:
     """'Utvalg | Møtedato | Saksnr' tables of a case paper: the first body that handles the case."""
-    header = [c.text.lower() for c in table.rows[0]]
-    cols = {k: next((i for i, h in enumerate(header) if k in h), None) for k in ("utvalg", "dato", "sak")}
+    header = [c.text.lower().strip(" :") for c in table.rows[0]]
+    cols = {
+        "utvalg": next((i for i, h in enumerate(header) if h.startswith(("utvalg", "organ")) and "sak" not in h), None),
+        "dato": next((i for i, h in enumerate(header) if "dato" in h), None),
+        "sak": next((i for i, h in enumerate(header) if "sak" in h), None),
+    }
     if cols["utvalg"] is None or cols["dato"] is None or len(table.rows) < 2:
         return
     row = [c.text for c in table.rows[1]]
     if cols["utvalg"] < len(row) and meet.body is None:
         meet.body = _clean_body(row[cols["utvalg"]])
-    if cols["dato"] < len(row) and meet.date is None:
-        meet.date = parse_date(row[cols["dato"]])
+    if cols["dato"] < len(row):  # the meeting's date outranks the paper's own 'Dato:'
+        meet.date = parse_date(row[cols["dato"]]) or meet.date
+    if cols["sak"] is not None and cols["sak"] < len(row) and meet.case_nr is None:
+        m = re.search(r"\d{1,4}/\d{2,4}", row[cols["sak"]])
+        meet.case_nr = m.group() if m else None
 
 
 def _case_heading(b: Block) -> tuple[str, str] | None:
@@ -230,7 +243,7 @@ def extract_decisions(doc: Document) -> list[Decision]:
     """Every proposal and adopted decision in the document, in reading order."""
     meet = _meeting(doc)
     blocks = [b for b in doc.blocks if b.kind is not BlockKind.TABLE]
-    cases: list[_Case] = [_Case(number=None, body=meet.body, date=meet.date)]
+    cases: list[_Case] = [_Case(number=meet.case_nr, body=meet.body, date=meet.date)]
     pending: dict | None = None  # a '<body> vedtok <date>:' line whose decision text follows
     i = 0
     while i < len(blocks):
@@ -316,7 +329,9 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
     if tm and len(text) < 200 and BODY.search(tm.group("body") or ""):
         date = parse_date(text)
         body = _find_body(tm.group("body"))
-        row = _row(doc, DecisionKind.ADOPTED.value, [text], b, b, _Case(number=case.number), body, date)
+        cm = CASE_IN_TEXT.search(text)
+        row = _row(doc, DecisionKind.ADOPTED.value, [text], b, b,
+                   _Case(number=cm.group("nr") if cm else case.number), body, date)
         if row:
             row.text = text.strip()
             if tm.group("vote"):
@@ -325,9 +340,21 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
         return 1
     # A sentence that reports a decision: '<Body> besluttet i november 2008 å iverksette ...'.
     if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        fr = FREMMET.search(text)
+        if fr:
+            start = b.start + fr.start("text")
+            case.rows.append(Decision(doc_id=doc.doc_id, case_number=case.number, body=case.body,
+                                      decision_date=case.date, kind=DecisionKind.PROPOSAL.value,
+                                      text=first_sentence(fr.group("text").strip()), page=b.page,
+                                      source_text=fr.group("text"), span_start=start,
+                                      span_end=start + len(fr.group("text"))))
+            return 1
         for s_start, sentence in _sentences(text):
             sm = SENTENCE_VERB.search(sentence)
-            if not sm:
+            bm = BODY_VERB.search(sentence)
+            if bm and BODY.search(sentence[:bm.start()]) and len(sentence[:bm.start()].split()) <= 6:
+                sm = bm
+            elif not sm:
                 continue
             subject = sentence[:sm.start()].strip()
             if not subject or len(subject.split()) > 12 or not (BODY.search(subject) or subject[0].isupper()):
@@ -341,7 +368,9 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
                 body = case.body
             start = b.start + s_start
             when = parse_date(sentence[sm.end():sm.end() + 40])
-            case.rows.append(Decision(doc_id=doc.doc_id, case_number=case.number, body=body, decision_date=when,
+            cm = CASE_IN_TEXT.search(sentence)
+            case.rows.append(Decision(doc_id=doc.doc_id, case_number=cm.group("nr") if cm else case.number,
+                                      body=body, decision_date=when,
                                       kind=DecisionKind.ADOPTED.value, text=sentence.strip(), page=b.page,
                                       source_text=sentence.strip(), span_start=start, span_end=start + len(sentence)))
     return 1
@@ -429,7 +458,10 @@ def is_vote_line(text: str) -> bool:
     """A short line that reports how a proposal was voted on ('Enstemmig vedtatt.', 'Innstillingen
     ble vedtatt med 7 mot 2 stemmer.'), not a decision's own text."""
     t = text.strip()
-    if len(t.split()) > 14 or not _VOTE_LINE.match(t):
+    labelled = bool(re.match(r"^\s*(?:votering|avstemning|behandling)\s*:", t, re.IGNORECASE))
+    if not labelled:
+        t = first_sentence(t)
+    if (len(t.split()) > 14 and not labelled) or not _VOTE_LINE.match(t):
         return False
     if not re.search(r"\bvedtatt\b|\bvedtas\b|\bvotering\b|\bavstemning\b|\bforkastet\b", t, re.IGNORECASE):
         return False
@@ -447,8 +479,8 @@ def first_sentence(text: str) -> str:
     letter, a digit or a quote, skipping abbreviations ('kr.', 'mill.', 'f.eks.') and ordinals."""
     for m in re.finditer(r"[.!?](?=[»\"']?\s+[«\"(]?[A-ZÆØÅ0-9])|[.!?]»?\s*$", text):
         before = text[:m.start()]
-        word = re.search(r"([\wæøåÆØÅ.]+)$", before)
-        w = word.group(1).lower().rstrip(".") if word else ""
+        word = re.search(r"(\S+)$", before)
+        w = word.group(1).lower().lstrip("(«\"'").rstrip(".") if word else ""
         if w in nb.ABBREVIATIONS or re.fullmatch(r"\d{1,2}", w) or (len(w) == 1 and w.isalpha()):
             continue
         return text[:m.end()].strip()
