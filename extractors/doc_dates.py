@@ -184,8 +184,13 @@ def find_project_period(doc: Document):
                 if _UNTIL_RX.match(tail[:m.start]) or m.qualifier in ("until", "before"):
                     return None, m.date, m.text
                 break
-    # a plan's period written under its title: 'Handlingsplan ...' / '2010-2011'
+    # a plan's period written in or under its title: 'Handlingsplan ... 2025–2026', '2010-2011'
     for i, b in enumerate(blocks[:3]):
+        if b.kind is BlockKind.HEADING and (b.level or 1) == 1:
+            tm = re.search(r"(?<![\d/.])\d{4}\s*[-–]\s*\d{2,4}\s*$", b.text)
+            m = _period_in(tm.group(0)) if tm else None
+            if m:
+                return m.date, m.end_date, _end_text(m)
         if b.kind is BlockKind.HEADING and i + 1 < len(blocks):
             nxt = blocks[i + 1]
             if re.fullmatch(r"\s*\d{4}\s*[-–]\s*\d{2,4}\s*", nxt.text):
