@@ -51,7 +51,8 @@ COLUMNS = {
     "related_doc_id": "Relatert dokument-ID", "related_title": "Relatert tittel", "related_path": "Relatert fil",
     "flag_id": "Flagg-ID", "roles": "Roller", "organisations": "Organisasjoner", "documents": "Dokumenter",
     "paths": "Filer", "cost_lines": "Sum kostnadslinjer", "funding_lines": "Sum finansiering",
-    "stated_total": "Oppgitt total", "frame": "Ramme",
+    "stated_total": "Oppgitt total", "frame": "Ramme", "project_id": "Prosjekt-ID", "name": "Navn",
+    "files": "Filer", "method": "Metode", "score": "Skår", "twin_of": "Kopi av",
 }
 # Columns whose values are whole kroner (shown with thousands separators).
 AMOUNT_COLUMNS = {"amount_nok", "precision_nok", "cost_lines", "funding_lines", "stated_total", "frame"}
