@@ -23,7 +23,7 @@ from extractors.dates import DateMatch, find_dates, last_day
 from extractors.lang.nb.dates import AFTER_END_OK
 
 SEQUENCE_MIN_ROWS = 4  # fewer dated rows do not show that a table is meant as a sequence
-SEQUENCE_MAX_SHARE = 0.2  # more rows out of order than this: the table is not sorted by time at all
+SEQUENCE_MAX_SHARE = 0.2  # more rows out of order than this (and more than one): not sorted by time at all
 
 
 def check_dates(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:
@@ -138,7 +138,7 @@ def _sequence_order(doc: DocumentRow, milestones: list[Milestone]) -> list[Flag]
             above = [m for m in dated[:i] if here[1] < _span(m)[0]]
             if above:
                 inverted.append((dated[i], max(above, key=lambda m: _span(m)[0])))
-        if not inverted or len(inverted) > SEQUENCE_MAX_SHARE * (len(dated) - 1):
+        if not inverted or len(inverted) > max(1, SEQUENCE_MAX_SHARE * (len(dated) - 1)):
             continue
         for row, above in inverted:
             msg = (f"Tidsplanen står ikke i tidsrekkefølge: «{above.description}» {_as_read(above)} står foran "

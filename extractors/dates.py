@@ -131,7 +131,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(r"(?<![\w])(?P<s>" + "|".join(_SEASON_NAMES) + r")(?![" + _L + r"])"
                           r"(?:[ \t]*(?:i[ \t]+)?(?:" + _year("y", dash=True) + "|" + _SAME_YEAR + "))?", re.I)),
     ("newyear", re.compile(r"(?<![\w])nyåret(?:[ \t]+(?P<y>\d{4}))?", re.I)),
-    ("yearrange", re.compile(_B + r"(?P<y>(?:19[5-9]|20\d)\d)[ \t]*(?P<sep>[-–/]|til)[ \t]*(?P<y2>\d{4}|\d\d)(?![\d.,%]|\s?%)")),
+    ("yearrange", re.compile(_B + r"(?P<y>(?:19[5-9]|20\d)\d)[ \t]*(?P<sep>[-–/]|til)[ \t]*(?P<y2>\d{4}|\d\d)(?![\d%]|[.,]\d|\s?%)")),
     ("year", re.compile(_B + r"(?P<y>(?:19[5-9]|20\d)\d)(?![\d%]|[.,/]\d|-\d{3}|\s?%|\s\d{3}(?!\d))")),
     ("baremon", re.compile(r"(?<![\w.,])(?P<m>" + "|".join(_FULL_MONTHS + [a for a in AMBIGUOUS_BARE_MONTHS if a not in {"jul", "jan"}])
                            + r")(?P<mdot>\.)?(?![" + _L + r"])", re.I)),
