@@ -47,6 +47,7 @@ class RunSummary:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    reprocessed: int = 0  # unchanged files parsed again: new code version, or --full
     removed: int = 0
     parsed: int = 0
     pages_parsed: int = 0
@@ -183,10 +184,12 @@ def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunS
             summary.new += 1
         elif previous[fd.rel] != sha:
             summary.changed += 1
+        if previous.get(fd.rel) == sha:
+            summary.unchanged += 1
         if not full and os.path.exists(path):
-            if previous.get(fd.rel) == sha:
-                summary.unchanged += 1
             continue
+        if previous.get(fd.rel) == sha:
+            summary.reprocessed += 1
         todo.append(WorkItem(fd.path, fd.rel, ids[fd.rel], sha, path))
     summary.removed = len(set(previous) - set(manifest))
     total = len(todo)
