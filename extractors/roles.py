@@ -23,6 +23,7 @@ from spacy.language import Language
 from schemas.document import Block, BlockKind, Document
 from schemas.rows import Role
 from extractors import names as _names  # noqa: F401  (registers the nb_person_names component)
+from extractors.decisions import first_sentence
 from extractors.names import find_names, is_given_name, is_name, leading_name
 from extractors.lang.nb import roles as nb
 
@@ -148,7 +149,7 @@ def _split_details(rest: str) -> tuple[list[str], str | None]:
             if m and org is None:
                 org = m.group(1).strip()
         elif org is None and (is_org(part) or part[:1].isupper()):
-            org = part
+            org = re.sub(r"^(?:fra|i|ved|hos)\s+", "", part)
     return titles, org
 
 
@@ -195,6 +196,7 @@ def extract_roles(doc: Document) -> list[Role]:
             role, inline = intro
             if inline:
                 _entries(acc, b, inline, role)
+                _prose(acc, b, parsed[i], quoted, lead_only=True)
             j = i + 1
             while j < len(blocks) and blocks[j].kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
                 if _is_sentence(blocks[j].text) or not _entry(acc, blocks[j], blocks[j].text, role, 0):
@@ -231,13 +233,17 @@ def _intro(b: Block) -> tuple[str, str | None] | None:
         if hl == label or (hl.startswith(label) and len(hl.split()) <= len(label.split()) + 2):
             if not sep and b.kind is not BlockKind.HEADING:
                 return None
-            return (role or "til stede"), (inline.strip() or None)
+            return (role or "til stede"), (first_sentence(inline.strip()) or None)
     g = _GROUP.search(head)
+    inline_m = re.search(r"\b(?:består|bestå|bestått|besto|bestod|er sammensatt)\s+av\s+(?P<rest>.+)$", text,
+                         re.IGNORECASE | re.DOTALL)
+    if g and not sep and inline_m and g.start() < inline_m.start() and find_names(inline_m.group("rest")):
+        return f"medlem av {_definite(g.group(1))}", first_sentence(inline_m.group("rest"))
     if g and (sep or b.kind is BlockKind.HEADING) and len(head.split()) <= 16:
         if sep and not re.search(r"består av|følgende|medlemmer|sammensatt|deltakere|personer|bemannet", low) \
                 and len(head.split()) > 2:
             return None
-        return f"medlem av {_definite(g.group(1))}", (inline.strip() or None)
+        return f"medlem av {_definite(g.group(1))}", (first_sentence(inline.strip()) or None)
     return None
 
 
@@ -252,6 +258,10 @@ def _entries(acc: _Roles, b: Block, text: str, role: str) -> None:
     found = [n for n in find_names(text, known_only=False) if _person_ok(n.text)]
     for k, n in enumerate(found):
         end = found[k + 1].start if k + 1 < len(found) else len(text)
+        # The next person's title ('..., og kultursjef Nina Kristiansen') is not this entry's.
+        lead = _LEAD_TITLE.search(text[n.end:end])
+        if lead and k + 1 < len(found) and is_title(lead.group("title").split()[-1]):
+            end = n.end + lead.start()
         _entry(acc, b, text[n.start:end], role, offset + n.start)
 
 
@@ -262,6 +272,7 @@ def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int) -> bool:
         return False
     rest = text[n.end:].strip(" ,;.")
     rest = re.sub(r"\s+og\s*$", "", rest)
+    rest = re.sub(r"(^|,)\s*som\s+(?:er|var)\s+", r"\1 ", rest)
     titles, org = _split_details(rest)
     base = role
     for t in titles:
@@ -269,6 +280,8 @@ def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int) -> bool:
             base = f"{t.lower()} av {role[len('medlem av '):]}"
             titles = [x for x in titles if x is not t]
             break
+    if role == "forfall" and titles:  # 'Forfall: Kari Nordmann, medlem (H)' -> 'medlem (forfall)'
+        base, titles = f"{titles[0]} (forfall)", titles[1:]
     full = "; ".join([base] + titles) if titles else base
     start = b.start + offset + n.start
     acc.add(n.text, full, org, b.page, start, start + len(text.rstrip()))
@@ -320,8 +333,9 @@ def _signature(acc: _Roles, blocks: list[Block], i: int) -> int:
     return used
 
 
-def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str]) -> None:
-    """Roles written in running text around a person's name."""
+def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str], lead_only: bool = False) -> None:
+    """Roles written in running text around a person's name (lead_only: only the titles written
+    just before names, for a list whose entries were read already)."""
     ents = list(sdoc.ents)
     text = b.text
     for k, e in enumerate(ents):
@@ -341,6 +355,11 @@ def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str]) -> None:
                 if before and before[-1].lower() in _ADJ:
                     r0 = text.rfind(before[-1], 0, r0)
                 roles.append(text[r0:prev.end_char])
+        roles += _lead_in(text, e.start_char, ents[k - 1].end_char if k and ents[k - 1].label_ == "PER" else 0)
+        if lead_only:
+            for r in roles:
+                acc.add(person, r, None, b.page, start, end)
+            continue
         after = text[e.end_char:]
         # 'Kari Nordmann, adm. dir. i Firma, er ansvarlig for ...' / 'Kari Nordmann (leder)'
         m = (re.match(r"\s*,\s*(?P<app>[^,]{2,80}?)\s*,", after)
@@ -375,6 +394,30 @@ def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str]) -> None:
                 roles.append(f"sitert (fra {org})")
         for r in roles:
             acc.add(person, r, org, b.page, start, end)
+
+
+_LEAD_ROLE_IS = re.compile(r"(?P<role>[A-ZÆØÅa-zæøå][\wæøå\-]*(?:\s+[a-zæøå][\wæøå\-]*){0,2})\s+(?:er|var|blir|ble)\s+"
+                           r"(?P<title>[a-zæøå][^,.;:()]{0,60}?)?\s*,?\s*$")
+_LEAD_TITLE = re.compile(r"(?P<title>(?:(?:" + "|".join(_ADJ) + r")\s+)?[a-zæøåA-ZÆØÅ][\wæøå\-\.]*(?:\s+for\s+[a-zæøå ]{2,40}?)?)\s*,?\s*$")
+
+
+def _lead_in(text: str, at: int, floor: int) -> list[str]:
+    """Roles written just before a name: 'Prosjektleder er kulturskolerektor Kari Nordmann',
+    'Prosjektansvarlig er kommunalsjef for teknisk drift, Ola Hansen', 'ordfører Per Olsen'."""
+    cut = max(floor, text.rfind(". ", 0, at) + 2 if text.rfind(". ", 0, at) >= 0 else 0,
+              text.rfind(";", 0, at) + 1)
+    lead = text[cut:at]
+    out: list[str] = []
+    m = _LEAD_ROLE_IS.search(lead)
+    if m and is_title(m.group("role")) and len(lead[:m.start()].split()) <= 3:
+        out.append(m.group("role").strip())
+        if m.group("title") and is_title(m.group("title")):
+            out.append(m.group("title").strip())
+        return out
+    m = _LEAD_TITLE.search(lead)
+    if m and is_title(m.group("title").split()[-1] if " for " not in m.group("title") else m.group("title").split(" for ")[0]):
+        out.append(m.group("title").strip())
+    return out
 
 
 def _split_title_org(phrase: str) -> tuple[str, str | None]:
@@ -414,7 +457,15 @@ def _table(acc: _Roles, t: Block, context: str | None) -> None:
             role = next((c.text for c in row if role_c is not None and c.col == rows[0][role_c].col), "") or ""
             org = next((c.text for c in row if org_c is not None and c.col == rows[0][org_c].col), None) or None
             extra, org2 = _split_details(cell.text[n.end:])
-            parts = [p for p in [role.strip()] + extra if p]
+            if org and is_title(org):  # 'Ordfører i Hamarvik kommune', 'Daglig leder, Firma AS'
+                t_, o_ = _title_and_org(org) if "," in org else _split_title_org(org)
+                extra.append(t_)
+                org = o_
+            role = role.strip()
+            if context and context.startswith("medlem av ") and role.lower() in (
+                    "leder", "nestleder", "medlem", "varamedlem", "sekretær", "observatør"):
+                role = f"{role.lower()} {'i' if role.lower() == 'observatør' else 'av'} {context[len('medlem av '):]}"
+            parts = [p for p in [role] + extra if p]
             if status and status not in ("til stede",):
                 if status == "forfall":
                     parts = [f"{p} (forfall)" for p in parts] or ["forfall"]
@@ -431,7 +482,8 @@ def _table(acc: _Roles, t: Block, context: str | None) -> None:
             txt = c.text.strip()
             if not txt:
                 continue
-            n = leading_name(txt, known_only=True)
+            lenient = bool(label) and (label.lower() in _PERSON_LABELS or is_title(label))
+            n = leading_name(txt, known_only=not lenient)
             if n is not None and n.start == 0 and _person_ok(n.text):
                 titles, org = _split_details(txt[n.end:])
                 role_parts = list(titles)

@@ -29,7 +29,7 @@ Ketil Kolbein Hallstein Hermund Ottar Asle Eskil Espen Geirr Gisle Hans-Petter J
 """
 
 _WOMEN = """
-Ada Agnes Agnete Aina Alette Alexandra Alma Amalie Amanda Andrea Anette Anita Anja Ann Anna Anne
+Ada Agnes Agnete Eirin Eirill Elin Ingvild Hilde Marthe Sunniva Vilde Tiril Maren Marthine Aina Alette Alexandra Alma Amalie Amanda Andrea Anette Anita Anja Ann Anna Anne
 Anne-Grete Anne-Lise Anne-Marie Annette Anniken Astrid Aud Audhild Augusta Aurora Beate Benedicte
 Bente Berit Birgit Birgitte Bjørg Borghild Brit Brita Britt Bodil Camilla Carina Caroline Cathrine
 Catrine Cecilie Christina Christine Connie Dagny Dagrun Dina Dorthe Ebba Edel Edith Eli Elin Elisabeth

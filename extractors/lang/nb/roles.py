@@ -15,13 +15,14 @@ ROLE_TITLES: tuple[str, ...] = (
     "avdelingsdirektør", "enhetsleder", "seksjonsleder", "fagleder", "rådgiver", "seniorrådgiver",
     "spesialrådgiver", "næringsrådgiver", "konsulent", "forfatter", "forsker", "seniorforsker",
     "forskningssjef", "professor", "førsteamanuensis", "klyngeleder", "fasilitator", "økonomisjef",
-    "controller", "revisor", "innleder", "foredragsholder",
+    "controller", "revisor", "innleder", "foredragsholder", "representant", "representanten",
+    "oppdragsgiver", "rektor", "styrerepresentant",
 )
 
 # Endings that make a word a title ('kommunikasjonssjef', 'utviklingsleder', 'seniorrådgiver').
 TITLE_SUFFIXES: tuple[str, ...] = (
     "sjef", "leder", "rådgiver", "direktør", "ansvarlig", "koordinator", "konsulent", "sekretær",
-    "rådmann", "ordfører", "forsker", "medarbeider",
+    "rådmann", "ordfører", "forsker", "medarbeider", "rektor", "representant",
 )
 
 # Words that look like titles by ending but are not a person's title.
