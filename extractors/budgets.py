@@ -182,11 +182,14 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
 
     # Periods and the sum column, from the header rows; a caption's year is the whole table's period.
     col_period: dict[int, str] = {}
+    col_header: dict[int, str] = {}
     sum_cols: set[int] = set()
     captions: list[str] = []
     for row in header_rows:
         texts = [c for c in row if c.text.strip()]
         for c in texts:
+            if c.col in money:
+                col_header[c.col] = c.text.strip()
             y = YEAR_CELL_RE.match(c.text)
             if c.col in money and y:
                 col_period[c.col] = y.group(1)
@@ -250,14 +253,16 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
         label_cell = cells.get(label_col)
         for col, a in sorted(amts.items()):
             cell = cells[col]
+            # several money columns: the column's header names which one ('(2025)', '(Regnskap)')
+            col_label = f"{full} ({col_header[col]})" if len(money) > 1 and col_header.get(col) else full
             line_kind = "total" if is_total or col in sum_cols else kind
             period = col_period.get(col) or (None if col in sum_cols else (table_year or row_year))
             start = label_cell.start if label_cell is not None and label_cell.start < cell.start else cell.start
             lines.append(BudgetLine(
-                doc_id=doc.doc_id, label=full, amount_nok=a.value, kind=line_kind, period=period,
+                doc_id=doc.doc_id, label=col_label, amount_nok=a.value, kind=line_kind, period=period,
                 page=cell.page, source_text=doc.text[start:cell.end], span_start=start, span_end=cell.end,
                 in_table=True, table_index=t_index, row_index=ri, section=ctx.section,
-                precision_nok=a.precision, is_subtotal=is_sub and col not in sum_cols))
+                precision_nok=a.precision, is_subtotal=is_sub))
     return lines
 
 
@@ -274,8 +279,9 @@ def _cell_text(row, col) -> str:
 
 # --- prose ----------------------------------------------------------------------------------------
 
-_ABBREV_RE = re.compile(r"(?:\b(?:kr|ca|mill|mrd|nr|pkt|evt|inkl|ekskl|jf|jfr|bl\.a|f\.eks|mv|osv|dvs|kap|ref|s|pr|tlf|ev)|\d)\.$",
-                        re.I)
+_ABBREV_RE = re.compile(
+    r"(?:\b(?:kr|ca|mill|mrd|nr|pkt|evt|inkl|ekskl|jf|jfr|bl\.a|f\.eks|mv|osv|dvs|kap|ref|s|pr|tlf|ev)"
+    r"|(?:^|[\s«(])\d{1,2})\.$", re.I)  # '3. Det settes': a list number, not a sentence end
 
 
 def _sentence_bounds(text: str, pos: int, amounts: list[Amount]) -> tuple[int, int]:
@@ -283,7 +289,7 @@ def _sentence_bounds(text: str, pos: int, amounts: list[Amount]) -> tuple[int, i
     ('1.'), or inside an amount, ends nothing."""
     start, end = 0, len(text)
     for m in _SENT_END_RE.finditer(text):
-        if _ABBREV_RE.search(text[max(0, m.start() - 6):m.start()]):
+        if _ABBREV_RE.search(text[max(0, m.start() - 12):m.start()]):
             continue
         if any(a.start <= m.start() < a.end for a in amounts):
             continue
@@ -331,7 +337,8 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
     amounts = find_amounts(text)
     for a in amounts:
         s0, s1 = _sentence_bounds(text, a.start, amounts)
-        s0 = max(s0, prev_end if prev_end <= a.start else s0)
+        # the words since the previous amount of the sentence name this one
+        clause_start = max(s0, prev_end) if prev_end <= a.start else s0
         before, after = text[s0:a.start], text[a.end:s1]
         prev_end = a.end
         sentence = text[s0:s1]
@@ -361,12 +368,15 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
             ys = YEAR_RE.findall(before[-80:])
             if ys and kind in ("other", "cost", "funding"):
                 period = ys[-1]
-        own = _label_before(before) or _label_before(re.split(r"[.;]", after.strip(" ,:"))[0])
+        own = _label_before(text[clause_start:a.start]) or _label_before(re.split(r"[.;]", after.strip(" ,:"))[0])
         if block.kind is BlockKind.LIST_ITEM and ":" in before:
             own = before.split(":")[0].strip(" -–")
         prefix = heading_label(ctx.section) if ctx.section else None
         label = f"{prefix}: {own}" if prefix and own else (own or prefix or "Beløp")
         span_start, span_end = block.start + s0, block.start + s1
+        if kind in ("total", "frame") and _itemising(block) is not None:
+            # the sentence that hands the amount out over the items below is part of its evidence
+            span_end = block.end
         out.append(BudgetLine(
             doc_id=doc.doc_id, label=label, amount_nok=a.value, kind=kind, period=period,
             page=doc.page_at(block.start + a.start) or block.page,
