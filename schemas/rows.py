@@ -243,3 +243,4 @@ class DocumentProject:
     method: str
     score: float
     evidence: str = ""
+    twin_of: str | None = None  # for 'same_document': the file it is a copy of
