@@ -68,3 +68,12 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "aug", "apr", "o.l", "m.fl", "t.o.m", "f.o.m", "hhv", "vs", "kl",
 })
 
+
+# Money in a decision (checks/decisions.py). Words just before an amount that make it a frame the
+# decision sets aside, or funding it commits; words that introduce where the money comes from.
+FRAME_CUES: tuple[str, ...] = ("inntil", "ramme", "rammen", "avsetter", "avsettes", "settes av", "setter av",
+                               "satt av", "settes det av", "øremerker", "øremerkes")
+FUNDING_CUES: tuple[str, ...] = ("finansieres med", "finansieres ved", "finansiert med", "dekkes med",
+                                 "bevilger", "bevilges", "innvilges", "innvilger", "tildeles", "tildeler",
+                                 "gis", "bidrar med", "overføres")
+SOURCE_CUES: tuple[str, ...] = ("fra", "dekkes av", "dekkes over", "over", "belastes", "tas fra")
