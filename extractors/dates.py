@@ -85,13 +85,6 @@ YEAR_DASH = r"(?P<{n}>(?:19[5-9]\d|20\d\d)(?!\d)|(?:['’´]|-\s?)\d\d(?![\d.,])
 _SEASON_NAMES = sorted(SEASONS, key=len, reverse=True)
 
 
-def _p(template: str, **names: str) -> str:
-    out = template
-    for key, value in names.items():
-        out = out.replace("{" + key + "}", value)
-    return out
-
-
 def _mon(n: str) -> str:
     return MON.replace("{n}", n)
 

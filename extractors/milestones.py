@@ -25,7 +25,7 @@ from extractors.doc_dates import locate_doc_date
 from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
     BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES, EVENT_CUES,
-    FUTURE_CUES, MEETING_GENRES, OWNER_HEADERS, PAST_CUES, PLAN_CUES, REFERENCE_CUES, STATUS_HEADERS,
+    FUTURE_CUES, MEETING_GENRES, OWNER_HEADERS, PLAN_CUES, REFERENCE_CUES, STATUS_HEADERS,
     TIMETABLE_CUES,
 )
 
@@ -360,10 +360,14 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
         return False  # 'mandatet datert 10.02.2025' names a document, not a step
     if not (_has_prefix(sentence, EVENT_CUES) or _has(sentence, PLAN_CUES)):
         return False
-    if m.precision in COARSE and _has(sentence, PAST_CUES) and not (
-            _has(sentence, FUTURE_CUES) or m.qualifier == "before"):
-        return False  # 'ble startet i 2016': past history told by the year alone
+    if m.precision in COARSE and not (_has(sentence, FUTURE_CUES) or _has(sentence, PLAN_CUES)
+                                      or m.qualifier == "before" or _has(sentence, _PASSIVE_STEPS)):
+        return False  # 'ble startet i 2016', 'Årsrapport 2019 viser': a year alone dates a plan only
     return True
+
+
+# Present passive step verbs ('legges fram', 'leveres', 'behandles'): in a plan they speak of the future.
+_PASSIVE_STEPS = tuple(w for w in EVENT_CUES if w.split()[0].endswith("es"))
 
 
 def _is_dated_item(block: Block, sentence: str, m: DateMatch) -> bool:

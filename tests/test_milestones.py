@@ -129,6 +129,8 @@ PROSE = [
     ("I prosjektgruppemøte 30. november 2021 ble funnene presentert.", "2021-11-30"),
     ("Gulvet skal legges i uke 28 i 2024.", "2024-07-08"),
     ("Næringshuset skal åpne høsten 2024.", "2024-09-01"),
+    ("Sluttrapporten legges fram for formannskapet primo 2026.", "2026-01-01"),
+    ("Målet er å søke om plass i klyngeprogrammet i 2026.", "2026-01-01"),
 ]
 
 
@@ -147,6 +149,7 @@ NOT_STEPS = [
     "Regionrådet godkjenner prosjektmandatet datert 10.02.2025.",
     "Delprosjektet bygger på forprosjektet «Klynger og nettverk 2021» og skal følges opp.",
     "Fondet har en ramme på 1,2 mill. kr i 2024.",
+    "Årsrapport 2019 viser at omsetningen økte.",
 ]
 
 

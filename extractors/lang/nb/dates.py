@@ -111,15 +111,14 @@ EVENT_CUES = (
     "start", "byggestart", "anleggsstart", "åpne", "åpner", "åpning", "i drift", "søke om", "sendes",
     "signeres", "montert", "monteres", "tilbudsfrist", "overlevering", "ferdigbefaring", "innflytting",
 )
-# A step told in the past by a coarse date ('ble startet i 2016') is background history.
-PAST_CUES = ("ble", "var", "hadde", "fikk", "startet", "tok", "i fjor", "har vært", "har hatt", "etablert")
 # 'skal', 'vil': a dated plan of the project, whatever its verb ('Gulvet skal legges i uke 28').
 PLAN_CUES = ("skal", "vil", "skal etter planen", "er planlagt", "planlegges")
 # A date that refers to another document ('mandatet datert 10.02.2025'), not a step.
 REFERENCE_CUES = ("datert", "dat.", "av dato", "publisert", "sist endret", "sist oppdatert", "versjon")
 # A dated sentence in the future or modal mood: coarse dates (a year, a season) count only here.
 FUTURE_CUES = ("skal", "vil", "blir", "bør", "må", "planlegges", "planlagt", "forventes", "innen",
-               "før", "tas sikte på", "tar sikte på", "er ventet", "skal være")
+               "før", "tas sikte på", "tar sikte på", "er ventet", "skal være", "målet er", "planen er",
+               "tanken er")
 # Dates in these sentences are decisions or background history, not the project's steps.
 DECISION_VERBS = ("vedtok", "vedtatt", "besluttet", "fattet", "gjorde vedtak", "har vedtatt")
 # Sentences that state how long something lasts or a funding horizon, not a step.
