@@ -306,7 +306,7 @@ def _nearest_kind(before: str, after: str) -> str | None:
     best = None
     for kind, rx in (("total", TOTAL_RE), ("frame", FRAME_RE), ("funding", FUNDING_RE), ("cost", COST_RE)):
         for m in rx.finditer(before):
-            if best is None or m.end() > best[0] or (m.end() == best[0] and False):
+            if best is None or m.end() > best[0]:
                 best = (m.end(), kind)
     if best:
         return best[1]

@@ -1,0 +1,217 @@
+"""Budget line extraction: small documents built block by block, and golden runs on the seed documents
+(.docx and .pdf) against their answer keys."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from extractors.budgets import extract_budget_lines
+from schemas.document import BlockKind, DocumentBuilder
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def build(*parts):
+    """parts: ('h', text, level) | ('p', text) | ('li', text) | ('t', [[cells...], ...], header_rows)."""
+    b = DocumentBuilder()
+    for part in parts:
+        if part[0] == "h":
+            b.add_text(BlockKind.HEADING, part[1], 1, level=part[2])
+        elif part[0] == "p":
+            b.add_text(BlockKind.PARAGRAPH, part[1], 1)
+        elif part[0] == "li":
+            b.add_text(BlockKind.LIST_ITEM, part[1], 1)
+        else:
+            rows = [[(t, i, 1) for i, t in enumerate(r)] for r in part[1]]
+            b.add_table(rows, 1, header_rows=part[2])
+    return b.build(doc_id="d", path="d.docx", format="docx", sha256="", pages=1)
+
+
+def amounts(lines):
+    return sorted(ln.amount_nok for ln in lines)
+
+
+def test_budget_table_with_caption_sum_and_period():
+    doc = build(("h", "4. Budsjett", 2),
+                ("t", [["Budsjett 2010", ""], ["Koordinering, drift", "700.000"], ["Diverse", "100.000"],
+                       ["Sum", "800.000"]], 0))
+    lines = extract_budget_lines(doc)
+    assert [(ln.label, ln.amount_nok, ln.kind, ln.period) for ln in lines] == [
+        ("Budsjett 2010: Koordinering, drift", 700_000, "cost", "2010"),
+        ("Budsjett 2010: Diverse", 100_000, "cost", "2010"),
+        ("Budsjett 2010: Sum", 800_000, "total", "2010"),
+    ]
+    assert all(ln.in_table and ln.table_index == 0 for ln in lines)
+    assert lines[0].source_text == "Koordinering, drift | 700.000"
+    assert doc.text[lines[0].span_start:lines[0].span_end] == lines[0].source_text
+
+
+def test_financing_table_sections_and_wrapped_labels():
+    doc = build(("h", "5. Finansiering", 2),
+                ("t", [["SNR", "1. 500.000"], ["Innovasjon Norge,", ""], ["Etablerertjenester", "980.000"],
+                       ["Akershus Fylkeskommune:", ""], ["Regional Innovasjon", "400.000"],
+                       ["SUM", "2. 880.000"], ["herav SNR", "1. 500.000"]], 0))
+    lines = extract_budget_lines(doc)
+    labels = {ln.label.removeprefix("5. Finansiering: "): ln for ln in lines}
+    assert labels["Innovasjon Norge, Etablerertjenester"].amount_nok == 980_000
+    assert labels["Akershus Fylkeskommune: Regional Innovasjon"].amount_nok == 400_000
+    assert labels["SNR"].kind == "funding"
+    assert labels["SUM"].kind == "total" and not labels["SUM"].is_subtotal
+    assert labels["herav SNR"].kind == "total"  # a line under the sum restates part of it
+
+
+def test_period_columns_and_sum_column():
+    doc = build(("h", "Budsjett", 2),
+                ("t", [["Post", "2017", "2018", "Sum"], ["Lønn", "100 000", "200 000", "300 000"],
+                       ["Kjøp av tjenester", "50 000", "50 000", "100 000"],
+                       ["Sum kostnader", "150 000", "250 000", "400 000"]], 1))
+    lines = extract_budget_lines(doc)
+    for ln in lines:
+        ln.label = ln.label.removeprefix("Budsjett: ")
+    got = [(ln.amount_nok, ln.kind, ln.period, ln.is_subtotal) for ln in lines if ln.label.startswith("Lønn")]
+    assert got == [(100_000, "cost", "2017", False), (200_000, "cost", "2018", False),
+                   (300_000, "total", None, False)]
+    assert {ln.label for ln in lines if ln.label.startswith("Lønn")} == {"Lønn (2017)", "Lønn (2018)", "Lønn (Sum)"}
+    assert len(lines) == 9
+
+
+def test_table_in_thousands_is_multiplied_out():
+    doc = build(("p", "Beløp i 1000 kr"),
+                ("t", [["Kostnader", "Beløp"], ["Lønn", "1 500"], ["Reiser", "250"], ["Sum", "1 750"]], 1))
+    lines = extract_budget_lines(doc)
+    assert amounts(lines) == [250_000, 1_500_000, 1_750_000]
+    assert all(ln.precision_nok == 500 for ln in lines)
+
+
+def test_financing_table_is_recognised_by_its_header():
+    doc = build(("t", [["Finansieringsplan", "Beløp"], ["Fylkeskommunen", "kr 300 000"],
+                       ["Egenandel", "kr 100 000"], ["Totalt", "kr 400 000"]], 1))
+    kinds = [ln.kind for ln in extract_budget_lines(doc)]
+    assert kinds == ["funding", "funding", "total"]
+
+
+def test_tables_without_money_give_nothing():
+    doc = build(("h", "Milepæler", 2),
+                ("t", [["NR", "MILEPÆL", "NÅR"], ["1", "Oppstart", "apr 2017"], ["2", "Rapport", "mai 2018"]], 1),
+                ("h", "Kontakter", 2),
+                ("t", [["Nofima AS:", "Tlf: 64 97 02 96", "Mob: 915 94 673"]], 0))
+    assert extract_budget_lines(doc) == []
+
+
+@pytest.mark.parametrize("text, amount, kind, period", [
+    ("Haugset Næringsforening innvilges kr 350 000,- i tilskudd fra kommunens næringsfond.", 350_000, "funding", None),
+    ("Oppland fylkeskommune avsetter inntil kr. 15 mill. til et 3-årig næringsprogram.", 15_000_000, "frame", None),
+    ("Det er satt av kr 200 000,- til delprosjektet i PSD.", 200_000, "frame", None),
+    ("Det settes også av 10-15 millioner til et næringsprogram.", 15_000_000, "frame", None),
+    ("Programmet finansieres med kr. 10 mill. fra disposisjonsfondet ansvar 727 000 funksjon 17010",
+     10_000_000, "funding", None),
+    ("SNRs bidrag kr 100.000 pr år", 100_000, "funding", "per_year"),
+    ("Lia Næringsråd får et driftstilskudd på kr 50 000 pr år i planperioden.", 50_000, "funding", "per_year"),
+    ("Prosjektet har en totalramme på kr 2.100.000.", 2_100_000, "total", None),
+    ("Ekstern bistand (ca kr 2-300.000) finansieres av de kommunene som ønsker å delta.", 300_000, "cost", None),
+    ("Mrk. Finansiering SNP 2009 er kr 1.810.000", 1_810_000, "other", "2009"),
+])
+def test_prose_lines(text, amount, kind, period):
+    lines = extract_budget_lines(build(("h", "Økonomi", 2), ("p", text)))
+    assert [(ln.amount_nok, ln.kind, ln.period) for ln in lines] == [(amount, kind, period)]
+    assert not lines[0].in_table and lines[0].section == "Økonomi"
+
+
+@pytest.mark.parametrize("text", [
+    "Bedriften hadde en omsetning på 50 mill. kr i fjor.",
+    "Nettverket har nå 60 medlemsbedrifter og 12 utviklingsaktører.",
+    "Prisen for billetten er kr 200.",
+    "Se s. 6 i PSD og sak 06/22.",
+])
+def test_prose_amounts_outside_a_budget_are_left_out(text):
+    assert extract_budget_lines(build(("p", text))) == []
+
+
+def test_list_items_under_a_sentence_that_hands_money_out():
+    doc = build(("h", "Finansiering", 2),
+                ("p", "Fylkeskommunen har satt av inntil kr 15 mill kr. til programmet. Midlene fordeles slik:"),
+                ("li", "Mobilisering og kartlegging: 6 mill kr, 2 stillinger i 3 år"),
+                ("li", "Klyngeutvikling og andre tiltak: 9 mill kr"))
+    lines = extract_budget_lines(doc)
+    assert [(ln.amount_nok, ln.kind) for ln in lines] == [(15_000_000, "frame"), (6_000_000, "cost"), (9_000_000, "cost")]
+    assert lines[1].label == "Finansiering: Mobilisering og kartlegging"
+    assert lines[0].source_text.endswith("fordeles slik:")  # the frame's evidence includes the hand-out
+
+
+def test_a_restated_amount_counts_only_in_the_decision():
+    doc = build(("h", "Anbefaling", 2),
+                ("p", "Det anbefales at midlene (kr 200 000,-) overføres til et annet tiltak."),
+                ("h", "Forslag til vedtak", 2),
+                ("li", "1. Midlene (kr. 200 000,-) overføres til prosjektet Kunst og kultur."))
+    lines = extract_budget_lines(doc)
+    assert [(ln.amount_nok, ln.section) for ln in lines] == [(200_000, "Forslag til vedtak")]
+
+
+# --- golden: the seeds -----------------------------------------------------------------------------
+
+def _seed_pairs():
+    truth = SHARED / "seeds" / "truth"
+    if not truth.is_dir():
+        return []
+    return [(p.stem, fmt) for p in sorted(truth.glob("*.json")) for fmt in ("docx", "pdf")]
+
+
+@pytest.fixture(scope="module")
+def seed_docs():
+    if not (SHARED / "seeds" / "docs").is_dir():
+        pytest.skip("../shared/seeds is not present")
+    from extractors.read import read_document
+    out = {}
+    for stem, fmt in _seed_pairs():
+        path = SHARED / "seeds" / "docs" / f"{stem}.{fmt}"
+        doc, _ = read_document(str(path), doc_id=f"{stem}.{fmt}", sha256="", display_path=str(path))
+        out[(stem, fmt)] = (doc, json.loads((SHARED / "seeds" / "truth" / f"{stem}.json").read_text()))
+    return out
+
+
+def _f1(truth_amounts, found_amounts):
+    matched = sum((Counter(truth_amounts) & Counter(found_amounts)).values())
+    p = matched / len(found_amounts) if found_amounts else 1.0
+    r = matched / len(truth_amounts) if truth_amounts else 1.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_seed_budget_lines_f1(seed_docs, fmt):
+    truth, found = [], []
+    for (stem, f), (doc, key) in seed_docs.items():
+        if f != fmt:
+            continue
+        truth += [(stem, b["amount_nok"]) for b in key["budget_lines"]]
+        found += [(stem, ln.amount_nok) for ln in extract_budget_lines(doc)]
+    assert _f1(truth, found) >= 0.9
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_seed_plan_tables(seed_docs, fmt):
+    doc, _ = seed_docs[("seed-nedre-romerike-plan", fmt)]
+    lines = extract_budget_lines(doc)
+    by_label = {ln.label.split(": ", 1)[-1]: ln for ln in lines if ln.in_table}
+    assert by_label["Akershus Fylkeskommune: Regional Innovasjon"].kind == "funding"
+    assert by_label["Innovasjon Norge, Etablerertjenester"].amount_nok == 980_000
+    assert by_label["Koordinering, drift"].period == "2010"
+    assert {ln.amount_nok for ln in lines if ln.label.endswith(("Sum", "SUM"))} == {3_430_000}
+    prose = [ln for ln in lines if not ln.in_table and ln.section and "Akkvisisjon" in ln.section]
+    assert [(ln.amount_nok, ln.period, ln.kind) for ln in prose] == [(200_000, "per_year", "funding")]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_seed_mandate_leaves_account_codes_out(seed_docs, fmt):
+    doc, _ = seed_docs[("seed-oppland-mandate", fmt)]
+    values = [ln.amount_nok for ln in extract_budget_lines(doc)]
+    assert 727_000 not in values and 17010 not in values
+    assert values.count(15_000_000) == 3 and values.count(6_000_000) == 3
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_seed_article_has_no_budget(seed_docs, fmt):
+    doc, _ = seed_docs[("seed-smartpack-article", fmt)]
+    assert extract_budget_lines(doc) == []
