@@ -19,7 +19,7 @@ _SUFFIXES = ("ene", "ane", "en", "et", "er", "a", "e")  # definite and plural en
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"\n]{3,80})[»”\"]")
 _PHRASE_SPLIT = re.compile(r"\s+[–—-]\s+|:\s+|\s*\|\s*|[()\[\]]|,\s+")
 _CASE = re.compile(r"(?<![\w/])(?:(?P<label>" + "|".join(sorted((re.escape(c) for c in CASE_LABELS), key=len, reverse=True))
-                   + r")\.?\s*(?:nr\.?\s*)?)?(?P<num>\d{1,4}/\d{2,6})(?:-\d+)?(?![\w/])", re.IGNORECASE)
+                   + r")[.:]?\s*\|?\s*(?:nr\.?\s*)?)?(?P<num>\d{1,4}/\d{2,6})(?:-\d+)?(?![\w/])", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"^[a-zæøå]+[A-ZÆØÅ]|^[A-ZÆØÅ]{2,}[a-zæøå]|[a-zæøå][A-ZÆØÅ]")  # 'smartPACK', 'BioHub'
 
 
@@ -174,7 +174,10 @@ def build_profile(doc: DocumentRow, rows: dict[str, list]) -> Profile:
     phrases += quoted_phrases(texts)
     p = Profile(doc, phrases=phrases, organisations=orgs)
     for t in texts:
-        p.pool.update(stem(w) for w in words(t))
+        for w in words(t):
+            p.pool.add(stem(w))
+            if "-" in w:  # 'smartPACK-deltakerne' names smartPACK too
+                p.pool.update(stem(x) for x in w.split("-") if x)
     p.cases = case_numbers(texts, rows.get("decisions", []))
     for r in rows.get("roles", []):
         key = person_key(r.person)
