@@ -388,7 +388,7 @@ def _text_vs_table(doc_id: str, lines: list[BudgetLine], used: set[str], decisio
             # A partner's share of a cost: other financing rows of the same item explain the difference.
             if ln.kind == "funding" and key in cost_rows:
                 item = _words(_own_label(row[0]))
-                others = [v for k, v in fund_rows.items() if _match(_words(_own_label(v[0])), item) >= 0.6]
+                others = [v for k, v in fund_rows.items() if _match(item, _words(_own_label(v[0]))) >= 0.6]
                 other_sum = sum(x.amount_nok for v in others for x in v
                                 if x.kind != "total" and (x.period == target.period or target.period is None))
                 if others and abs(target.amount_nok - other_sum - ln.amount_nok) <= _tol([target, ln]):
