@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from extractors.lang.nb.names import GIVEN_NAMES, NOT_NAME_WORDS, ORG_WORDS, PARTICLES
+from extractors.lang.nb.names import GIVEN_NAMES, NOT_NAME_WORDS, ORG_SUFFIXES, ORG_WORDS, PARTICLES
 from extractors.lang.nb.roles import ROLE_TITLES, TITLE_SUFFIXES
 
 _UP = "A-ZÆØÅÄÖÜÉÈÁÓ"
@@ -56,7 +56,7 @@ def _is_title_word(word: str) -> bool:
 def _blocked(word: str) -> bool:
     """Words that cannot be part of a person's name: org and place cues, months, titles."""
     w = word.lower().rstrip(".")
-    return w in ORG_WORDS or w in NOT_NAME_WORDS or _is_title_word(word)
+    return w in ORG_WORDS or w in NOT_NAME_WORDS or w.endswith(ORG_SUFFIXES) or _is_title_word(word)
 
 
 def _trim(words: list[tuple[int, int, str]], known_only: bool) -> list[tuple[int, int, str]]:

@@ -26,6 +26,7 @@ from extractors import names as _names  # noqa: F401  (registers the nb_person_n
 from extractors.decisions import first_sentence
 from extractors.names import find_names, is_given_name, is_name, leading_name
 from extractors.lang.nb import roles as nb
+from extractors.lang.nb.names import ORG_SUFFIXES as _ORG_SUFFIX
 
 _NLP: Language | None = None
 
@@ -46,8 +47,6 @@ def nlp() -> Language:
 _TITLE_WORDS = sorted(nb.ROLE_TITLES, key=len, reverse=True)
 _ORG_CUE = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(c) for c in nb.ORG_CUES) + r")(?![\wæøå])",
                       re.IGNORECASE)
-_ORG_SUFFIX = ("byen", "klyngen", "gruppen", "senteret", "foreningen", "regionen", "rådet", "hagen",
-               "parken", "verket", "banken", "laget", "kommune", "fylkeskommune")
 _GROUP = re.compile(r"\b(" + "|".join(nb.GROUPS) + r")(en|et|a|n|t)?\b", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:\b(?:" + "|".join(nb.SPEECH_VERBS) + r")\s+(?:[a-zæøå]+\s+){0,2}(?P<a>[A-ZÆØÅ][\wæøå\-]+))|"
                      r"(?:(?P<b>[A-ZÆØÅ][\wæøå\-]+)\s+(?:" + "|".join(nb.SPEECH_VERBS) + r")\b)")

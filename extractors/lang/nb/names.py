@@ -80,3 +80,9 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
     "hamar", "lillehammer", "gjøvik", "drammen", "kristiansand", "tromsø", "bodø",
     "norsk", "norske", "nord", "sør", "øst", "vest", "med", "og",
 })
+
+# Word endings of organisations and places in the definite form ('Kunnskapsbyen', 'Solklyngen',
+# 'Næringsrådet'); no common surname ends so ('Hagen' is a surname: '-hagen' is left out).
+ORG_SUFFIXES: tuple[str, ...] = ("byen", "klyngen", "gruppen", "senteret", "sentret", "foreningen", "regionen",
+                                 "rådet", "parken", "verket", "banken", "laget", "kommune", "fylkeskommune",
+                                 "utvalget", "styret", "nettverket", "programmet", "prosjektet")

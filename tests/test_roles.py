@@ -1,0 +1,142 @@
+"""Roles and Norwegian person names: name rules, built documents, golden runs on seeds and samples."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+
+import pytest
+
+from extractors.names import find_names, is_name
+from extractors.read import read_document
+from extractors.roles import extract_roles, is_org, is_title, nlp
+from schemas.document import BlockKind, DocumentBuilder
+
+
+def build(*items):
+    """A Document from ('h'|'p'|'li', text) items and ('t', [[cells], ...]) tables (first row header)."""
+    b = DocumentBuilder()
+    for kind, content in items:
+        if kind == "t":
+            b.add_table([[(c, i, 1) for i, c in enumerate(row)] for row in content], page=1, header_rows=1)
+        else:
+            k = {"h": BlockKind.HEADING, "p": BlockKind.PARAGRAPH, "li": BlockKind.LIST_ITEM}[kind]
+            b.add_text(k, content, page=1, level=2 if kind == "h" else None)
+    return b.build(doc_id="t", path="t.docx", format="docx", sha256="", pages=1)
+
+
+def by_person(rows):
+    return {r.person: (r.role, r.organisation) for r in rows}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Prosjektleder Kari Nordmann håper på støtte.", ["Kari Nordmann"]),
+    ("Anne-Grete Olsen og Tom Egil Hansen møtte.", ["Anne-Grete Olsen", "Tom Egil Hansen"]),
+    ("Ida de Vries og Per A. Berg", ["Ida de Vries", "Per A. Berg"]),
+    ("Innovasjon Norge og Ringerike kommune deltar.", []),
+    ("Anders Jahre AS leverer utstyret.", []),
+    ("PER OLAV HANSEN", []),
+    ("Per år gis det tilskudd.", []),
+    ("I Oslo og Akershus.", []),
+])
+def test_find_names(text, names):
+    assert [n.text for n in find_names(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Torunn Aasen Berg", True),
+    ("Oppland fylkeskommune", False),
+    ("Direktør Innovasjon Norge", False),
+    ("Kunnskapsbyen Lillestrøm", False),
+])
+def test_is_name_in_context(text, expected):
+    assert is_name(text) is expected
+
+
+@pytest.mark.parametrize("text, title, org", [
+    ("Fylkesrådmann", True, False), ("adm. dir.", True, False), ("kommunikasjonssjef", True, False),
+    ("Ringerike kommune", False, True), ("Bama-Gruppen AS", False, True), ("prosjektledelse", False, False),
+])
+def test_title_and_org_words(text, title, org):
+    assert is_title(text) is title and is_org(text) is org
+
+
+def test_pipeline_is_built_once_and_marks_persons_and_roles():
+    assert nlp() is nlp()
+    doc = nlp()("Det sa prosjektleder Kari Nordmann i går.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("prosjektleder", "ROLE"), ("Kari Nordmann", "PER")]
+
+
+def test_field_list_signature_and_prose():
+    doc = build(
+        ("p", "Forfatter:\tHilde Lund, næringssjef i Vik, prosjektleder for «Nytt liv»"),
+        ("p", "Det er etablert en styringsgruppe som består av følgende personer:"),
+        ("p", "Ola Berg, Vik kommune (leder)"),
+        ("p", "Siri Dahl, Fjord Fisk AS"),
+        ("p", "Ola Berg er ordfører og leder av gruppen."),
+        ("p", "Prosjektansvarlig er kommunalsjef for teknisk drift, Petter Lie. Ingen andre er nevnt."),
+        ("p", "Hans Olsen var også til stede på møtet."),
+        ("p", "Vik, 1. mars 2024"),
+        ("p", "Rune Moen"),
+        ("p", "Rådmann"),
+        ("p", "Vik kommune"),
+    )
+    got = by_person(extract_roles(doc))
+    assert got["Hilde Lund"] == ("næringssjef i Vik, prosjektleder for «Nytt liv» (forfatter)", "Vik")
+    assert got["Ola Berg"][0].startswith("leder av styringsgruppen") and got["Ola Berg"][1] == "Vik kommune"
+    assert got["Siri Dahl"] == ("medlem av styringsgruppen", "Fjord Fisk AS")
+    assert got["Petter Lie"][0] == "Prosjektansvarlig; kommunalsjef for teknisk drift"
+    assert got["Rune Moen"] == ("Rådmann", "Vik kommune")
+    assert "Hans Olsen" not in got  # named without a role
+
+
+def test_attendance_table_and_forfall():
+    doc = build(
+        ("h", "Møtende medlemmer"),
+        ("t", [["Navn", "Funksjon", "Representerer"], ["Kristin Haugen", "Ordfører", "Sp"],
+               ["Odd Arne Kleven", "Varamedlem", "H"]]),
+        ("p", "Forfall: Gunnar Holm, medlem (H). Odd Arne Kleven (H) møtte som varamedlem."),
+        ("p", "Fra administrasjonen møtte kommunedirektør Sigrid Vang. Protokollfører: Eva Lunde."),
+    )
+    got = by_person(extract_roles(doc))
+    assert got["Kristin Haugen"] == ("Ordfører", "Sp")
+    assert got["Odd Arne Kleven"] == ("Varamedlem", "H")
+    assert got["Gunnar Holm"] == ("medlem (forfall)", "H")
+    assert got["Sigrid Vang"][0] == "kommunedirektør"
+
+
+def test_article_quotes_and_byline():
+    doc = build(
+        ("p", "Prosjektleder Jon Vik (stående) håper på mer støtte."),
+        ("p", "Trine Aas fra Solklyngen hadde gode råd."),
+        ("p", "– Søknaden er detaljert, sa Aas."),
+        ("p", "PER OLAV NORD"),
+        ("p", "Editor - Norway"),
+    )
+    got = by_person(extract_roles(doc))
+    assert set(got) == {"Jon Vik", "Trine Aas"}
+    assert got["Trine Aas"][1] == "Solklyngen"
+
+
+# --- golden runs ----------------------------------------------------------------------------------
+
+def _key(name):
+    return " ".join(re.findall(r"[0-9a-zæøåäöü]+", unicodedata.normalize("NFC", name).casefold()))
+
+
+def _golden(paths, truth_dir):
+    for p in paths:
+        key = json.loads((truth_dir / f"{p.stem}.json").read_text())
+        doc, _ = read_document(p, doc_id=p.stem, sha256="", display_path=str(p))
+        rows = extract_roles(doc)
+        assert sorted(_key(r.person) for r in rows) == sorted(_key(k["person"]) for k in key["roles"]), p.name
+        for r in rows:
+            assert r.role and doc.text[r.span_start:r.span_end] == r.source_text
+
+
+def test_seed_roles_match_the_keys(seeds, shared):
+    _golden(sorted(seeds.glob("*.docx")) + sorted(seeds.glob("*.pdf")), shared / "seeds" / "truth")
+
+
+def test_sample_roles_match_the_keys(sample_archive):
+    _golden(sorted(sample_archive.rglob("*.docx")) + sorted(sample_archive.rglob("*.pdf")), sample_archive.parent / "truth")
