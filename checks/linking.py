@@ -106,14 +106,21 @@ def logical_documents(docs: list[DocumentRow], per_doc: dict[str, dict[str, list
     """Documents with their twin files gathered: one LogicalDoc per distinct text."""
     docs = sorted(docs, key=_file_order)
     profiles = {d.doc_id: build_profile(d, per_doc.get(d.doc_id, {})) for d in docs}
+    # twins share a file stem and folder, or their bytes: only those buckets are compared
+    buckets: dict[str, list[list[DocumentRow]]] = defaultdict(list)
     groups: list[list[DocumentRow]] = []
     for d in docs:
-        for g in groups:
+        key = os.path.splitext(d.path)[0].casefold()
+        for g in buckets[key] + (buckets["sha:" + d.sha256] if d.sha256 else []):
             if all(are_twins(d, profiles[d.doc_id], o, profiles[o.doc_id]) for o in g):
                 g.append(d)
                 break
         else:
-            groups.append([d])
+            g = [d]
+            groups.append(g)
+        buckets[key].append(g) if g not in buckets[key] else None
+        if d.sha256 and g not in buckets["sha:" + d.sha256]:
+            buckets["sha:" + d.sha256].append(g)
     out = []
     for g in groups:
         g.sort(key=_file_order)
@@ -175,16 +182,43 @@ def _distinctive(ldocs: list[LogicalDoc]):
     return lambda s: df[s] <= limit
 
 
+def _candidates(ldocs: list[LogicalDoc], distinctive) -> set[tuple[int, int]]:
+    """Pairs that could link: one names a word of the other's project name, or both carry the same
+    archive case number. A link needs one of these, so no other pair is scored (archives of
+    thousands of documents stay fast)."""
+    by_stem: dict[str, set[int]] = defaultdict(set)
+    by_case: dict[str, set[int]] = defaultdict(set)
+    for i, ld in enumerate(ldocs):
+        for s in ld.profile.pool:
+            by_stem[s].add(i)
+        for c in ld.profile.cases:
+            if is_archive_case(c):
+                by_case[c].add(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, ld in enumerate(ldocs):
+        for ph in ld.profile.phrases:
+            st = [s for s in ph.stems if distinctive(s)]
+            if not st:
+                continue
+            rarest = min(st, key=lambda s: len(by_stem[s]))
+            for j in by_stem[rarest]:
+                if j != i:
+                    pairs.add((min(i, j), max(i, j)))
+    for members in by_case.values():
+        ms = sorted(members)
+        pairs.update((a, b) for k, a in enumerate(ms) for b in ms[k + 1:])
+    return pairs
+
+
 def link_pairs(ldocs: list[LogicalDoc]) -> dict[tuple[int, int], Link]:
     """The evidence between every two distinct documents that links them (only linked pairs)."""
     distinctive = _distinctive(ldocs)
     amount_df = Counter(x for ld in ldocs for x in ld.profile.amounts)
     out = {}
-    for i in range(len(ldocs)):
-        for j in range(i + 1, len(ldocs)):
-            link = score_pair(ldocs[i].profile, ldocs[j].profile, distinctive, amount_df)
-            if link.linked:
-                out[(i, j)] = link
+    for i, j in sorted(_candidates(ldocs, distinctive)):
+        link = score_pair(ldocs[i].profile, ldocs[j].profile, distinctive, amount_df)
+        if link.linked:
+            out[(i, j)] = link
     return out
 
 
