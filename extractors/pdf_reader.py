@@ -150,10 +150,17 @@ def _ruled_tables(page, words: list[dict], page_no: int) -> list[tuple[tuple, _T
                 while k < len(cells) and cells[k] is None:
                     span += 1
                     k += 1
-                ws = [w for w in words if _inside(w, bbox)]
-                ws.sort(key=lambda w: (round(w["top"]), w["x0"]))
-                row.append((" ".join(w["text"] for w in ws), ci, span))
+                lines = _cell_lines([w for w in words if _inside(w, bbox)])
+                row.append((lines, bbox, ci, span))
             rows_out.append(row)
+        # The cell padding, per column: the least room any line leaves before its cell's right edge.
+        pads: dict[int, float] = {}
+        for row in rows_out:
+            for lines, bbox, ci, _ in row:
+                for ln in lines:
+                    pads[ci] = min(pads.get(ci, 99.0), bbox[2] - ln[-1]["x1"])
+        rows_out = [[(_cell_text(lines, bbox[2], min(pads.get(ci, 6.0), 8.0)), ci, span)
+                     for lines, bbox, ci, span in row] for row in rows_out]
         if not rows_out or not any(any(c[0] for c in r) for r in rows_out):
             continue
         ncols = max(len(r) for r in rows_out)
@@ -162,6 +169,36 @@ def _ruled_tables(page, words: list[dict], page_no: int) -> list[tuple[tuple, _T
         first = [w for w in words if rows_out and t.rows and t.rows[0].bbox and _inside(w, t.rows[0].bbox)]
         header = 1 if first and all("bold" in (w.get("fontname") or "").lower() for w in first) else 0
         out.append((t.bbox, _Table(page_no, t.bbox[1], rows_out, header, True)))
+    return out
+
+
+def _cell_lines(ws: list[dict]) -> list[list[dict]]:
+    lines: list[list[dict]] = []
+    for w in sorted(ws, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _cell_text(lines: list[list[dict]], right: float, pad: float) -> str:
+    """A cell's words line by line. A word too long for a narrow column is broken by some
+    renderers without a hyphen ('Prosjektrappor' / 'tering'): the fragment fills the line to the
+    cell's padding (within about one character), stands alone on its line and ends in a letter, and the next line starts in
+    lower case; such a line runs on without a space. A whole word wrapped early leaves more room."""
+    out = ""
+    for i, ln in enumerate(lines):
+        text = " ".join(w["text"] for w in ln)
+        if i:
+            prev = lines[i - 1]
+            size = prev[-1]["bottom"] - prev[-1]["top"]
+            fragment = (len(prev) == 1 and right - prev[-1]["x1"] <= pad + 0.6 * size and prev[-1]["text"][-1:].isalpha()
+                        and text[:1].islower())
+            hyphen = prev[-1]["text"][-2:-1].isalpha() and prev[-1]["text"].endswith("-") and text[:1].isalpha()
+            out += text if fragment or hyphen else " " + text
+        else:
+            out = text
     return out
 
 
