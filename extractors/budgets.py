@@ -153,12 +153,8 @@ def _money_columns(rows, scale: int) -> dict[int, dict[int, Amount]]:
         convincing = any(a.marked or abs(a.value) >= 1000 for a in amts.values())
         if convincing and len(amts) * 2 >= filled.get(col, 0) - 1:
             out[col] = amts
-    if out and min(out) == 0 and len(out) >= 1:
-        # the first column names the rows; it is money only in a table of nothing but numbers
-        if all(c.col == 0 or not c.text.strip() for row in rows for c in row if not (c.col in out)):
-            pass
-        elif 0 in out and len(out) > 1:
-            out.pop(0)
+    if 0 in out and len(out) > 1:
+        out.pop(0)  # the first column names the rows ('2017 | 2018' tables keep their label column)
     return out
 
 
