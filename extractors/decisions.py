@@ -209,7 +209,9 @@ def _section(blocks: list[Block], i: int, first: str | None) -> tuple[list[Block
         if texts:
             if numbered and not NUMBERED.match(b.text) and b.kind is not BlockKind.LIST_ITEM:
                 break
-            if not numbered and (len(taken) >= 6 or texts[-1].rstrip().endswith("»")):
+            # Unnumbered text: a few paragraphs at most, and never a decision reported on its own.
+            if not numbered and (len(taken) >= 3 or texts[-1].rstrip().endswith("»")
+                                 or SENTENCE_VERB.search(b.text) or FATTET.search(b.text)):
                 break
         elif NUMBERED.match(b.text):
             numbered = True
