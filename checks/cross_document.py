@@ -16,10 +16,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from checks.horizon import find_horizon
+from checks.horizon import end_interval, find_horizon
 from checks.linking import link_documents, rows_by_doc
 from checks.profiles import has_word, person_key, same_person, stem, words
-from extractors.dates import find_dates, last_day
 from extractors.lang.nb.projects import ACTUALS_WORDS, LEADER_ROLES, NOT_LEADER_CUES, OWNER_ROLES
 from schemas.rows import DocumentRow, Evidence, Flag, Rule, Severity
 
@@ -55,17 +54,6 @@ def _ev(row, text: str | None = None) -> Evidence:
     return Evidence(row.doc_id, row.page, (text or row.source_text or "")[:300], row.span_start, row.span_end)
 
 
-def _interval(text: str | None, fallback: dt.date) -> tuple[dt.date, dt.date, str]:
-    """The first and last day the end words name ('juni 2018' -> June 1-30), else the day given."""
-    ms = [m for m in find_dates(text or "") if m.date is not None]
-    if ms:
-        m = ms[-1]
-        first = m.end_date or m.date
-        precision = (m.end_precision or m.precision) if m.end_date else m.precision
-        return first, last_day(first, precision), text or ""
-    return fallback, fallback, text or fallback.isoformat()
-
-
 def _find_row_with(rows: dict[str, list], text: str):
     for lst in rows.values():
         for r in lst:
@@ -76,7 +64,8 @@ def _find_row_with(rows: dict[str, list], text: str):
 
 def _end(doc: DocumentRow, rows: dict[str, list]) -> Dated | None:
     if doc.project_end:
-        first, last, words_ = _interval(doc.project_end_text, doc.project_end)
+        first, last = end_interval(doc.project_end_text, doc.project_end)
+        words_ = doc.project_end_text or doc.project_end.isoformat()
         row = _find_row_with(rows, doc.project_end_text or "")
         ev = _ev(row) if row else Evidence(doc.doc_id, None, f"prosjektperioden slutter {words_}")
         return Dated(first, last, words_, ev)

@@ -64,9 +64,25 @@ def find_horizon(text: str) -> Horizon | None:
             words = m.text.split("–")[-1].split(" til ")[-1].strip() if m.end_date else m.text
             last = last_day(start, precision)
             if _THROUGH.search(cue.group(0) + " " + tail[:m.start]):
+                words = f"ut {words}"
                 start = dt.date(last.year, last.month, 1)  # 'ut 2027': through the year, so its last month
             return Horizon(start, last, words, text[s:e].strip(), s, e)
     return None
+
+
+def end_interval(words: str | None, fallback: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day that end words name: 'juni 2018' is June 1-30, 'sommeren 2019' June 1 -
+    August 31, 'ut 2027' (through 2027) December 2027; the day `fallback` where no date is read."""
+    ms = [m for m in find_dates(words or "") if m.date is not None]
+    if not ms:
+        return fallback, fallback
+    m = ms[-1]
+    first = m.end_date or m.date
+    precision = (m.end_precision or m.precision) if m.end_date else m.precision
+    last = last_day(first, precision)
+    if _THROUGH.search((words or "")[:m.start]):
+        first = dt.date(last.year, last.month, 1)
+    return first, last
 
 
 def find_document_horizon(doc: Document) -> tuple[dt.date | None, str | None]:

@@ -20,7 +20,7 @@ D = dt.date
     ("– Vi har midler til å drive frem til sommeren 2019, men håper å få mer støtte.",
      D(2019, 6, 1), D(2019, 8, 31), "sommeren 2019"),
     ("Prosjektet er startet opp og løper fram til juni 2018.", D(2018, 6, 1), D(2018, 6, 30), "juni 2018"),
-    ("– Vi har en ramme på 2,5 millioner kroner og skal holde på ut 2027.", D(2027, 12, 1), D(2027, 12, 31), "2027"),
+    ("– Vi har en ramme på 2,5 millioner kroner og skal holde på ut 2027.", D(2027, 12, 1), D(2027, 12, 31), "ut 2027"),
     ("Prosjektperioden var 1. april 2024 – 30. juni 2026.", D(2026, 6, 30), D(2026, 6, 30), "30. juni 2026"),
     ("Prosjektperioden er april 2024 til utgangen av 2025.", D(2025, 12, 1), D(2025, 12, 31), "utgangen av 2025"),
 ])
