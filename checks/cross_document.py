@@ -67,7 +67,7 @@ def _end(doc: DocumentRow, rows: dict[str, list]) -> Dated | None:
         first, last = end_interval(doc.project_end_text, doc.project_end)
         words_ = doc.project_end_text or doc.project_end.isoformat()
         row = _find_row_with(rows, doc.project_end_text or "")
-        ev = _ev(row) if row else Evidence(doc.doc_id, None, f"prosjektperioden slutter {words_}")
+        ev = _ev(row) if row else Evidence(doc.doc_id, None, f"oppgitt slutt: {words_}")
         return Dated(first, last, words_, ev)
     # no stated period: a sentence in the rows that says how long the project or its money lasts
     for lst in rows.values():
