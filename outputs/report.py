@@ -305,11 +305,13 @@ def _page(p) -> str:
 
 def budget_bars(lines: list[dict]) -> list[dict]:
     """The budget chart's bars for one document: per period (in the order met), cost lines and
-    funding lines stacked, the stated total and the frame as single bars; subtotals left out
-    (they would count their lines twice)."""
+    funding lines stacked, the stated total and the frame as single bars. Subtotals are left out
+    of the stacks (they would count their lines twice); a period's stated total is its largest
+    total line, subtotal or not (a 'Sum kostnader' row is the total the lines should reach, the
+    row sums of a table's 'Sum' column are smaller)."""
     periods: dict[str | None, dict[str, list]] = {}
     for b in lines:
-        if b.get("is_subtotal"):
+        if b.get("is_subtotal") and b["kind"] not in ("total", "frame"):
             continue
         periods.setdefault(b["period"], defaultdict(list))[b["kind"]].append((b["label"], b["amount_nok"]))
     bars = []

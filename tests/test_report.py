@@ -112,10 +112,13 @@ def test_budget_bars_stack_lines_and_leave_subtotals_out():
         {"label": "Total", "amount_nok": 1100000, "kind": "total", "period": None, "is_subtotal": False},
         {"label": "Total igjen", "amount_nok": 1050000, "kind": "total", "period": None, "is_subtotal": False},
         {"label": "Fylket", "amount_nok": 500000, "kind": "funding", "period": "2017", "is_subtotal": False},
+        {"label": "Lønn (Sum)", "amount_nok": 200000, "kind": "total", "period": "2017", "is_subtotal": False},
+        {"label": "Sum kostnader 2017", "amount_nok": 500000, "kind": "total", "period": "2017", "is_subtotal": True},
     ]
     bars = budget_bars(lines)
     assert [(b["label"], sum(a for _, a in b["segments"])) for b in bars] == [
-        ("Kostnader", 1000000), ("Oppgitt total", 1100000), ("Finansiering 2017", 500000)]
+        ("Kostnader", 1000000), ("Oppgitt total", 1100000), ("Oppgitt total 2017", 500000),
+        ("Finansiering 2017", 500000)]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -192,9 +195,11 @@ def _screenshot_with_charts(page, browser, path: Path) -> None:
     import base64
 
     box = page.eval("""(() => {
-        const s = [...document.querySelectorAll('section.doc')].find(x => x.querySelectorAll('svg.chart').length >= 2)
-               || document.querySelector('section.doc');
-        const r = s.getBoundingClientRect(); return [r.top + scrollY - 10, Math.min(r.height + 20, 1500)]; })()""")
+        const docs = [...document.querySelectorAll('section.doc')];
+        const s = docs.find(x => x.querySelectorAll('svg.chart').length >= 2 && x.querySelector('.flag')
+                                 && x.getBoundingClientRect().height < 1800)
+               || docs.find(x => x.querySelectorAll('svg.chart').length >= 2) || docs[0];
+        const r = s.getBoundingClientRect(); return [r.top + scrollY - 8, Math.min(r.height + 16, 1800)]; })()""")
     data = browser.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
                                                    "clip": {"x": 0, "y": box[0], "width": browser.width,
                                                             "height": box[1], "scale": 1}}, page.session)["data"]
