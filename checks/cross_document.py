@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from checks.horizon import end_interval, find_horizon
+from extractors.horizon import end_interval, find_horizon
 from checks.linking import link_documents, rows_by_doc
 from checks.profiles import has_word, person_key, same_person, stem, words
 from extractors.lang.nb.projects import ACTUALS_WORDS, LEADER_ROLES, NOT_LEADER_CUES, OWNER_ROLES

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from schemas.document import Document
 from extractors.doc_dates import find_doc_date, find_project_period
 from extractors.facts import find_doc_type, find_title
+from extractors.horizon import find_document_horizon
 from extractors.registry import TABLES
 
 
@@ -32,5 +33,8 @@ def extract_document(doc: Document) -> Extraction:
     facts = DocFacts(title=title, doc_type=find_doc_type(doc, title))
     facts.doc_date, facts.doc_date_text = find_doc_date(doc)
     facts.project_start, facts.project_end, facts.project_end_text = find_project_period(doc)
+    if facts.project_end is None:
+        # News items quote how long the money lasts instead of stating a period.
+        facts.project_end, facts.project_end_text = find_document_horizon(doc)
     rows = {name: spec.extract(doc) for name, spec in TABLES.items()}
     return Extraction(facts, rows)

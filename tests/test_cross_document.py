@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks.cross_document import check_cross_document
-from checks.horizon import find_horizon
+from extractors.horizon import find_horizon
 from checks.linking import link_documents
 from schemas.rows import BudgetLine, DocumentRow, Role
 from tests.test_linking import ROOT, expected_families, run_archive, stem_of

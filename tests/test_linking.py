@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.horizon import find_document_horizon
+from extractors.horizon import find_document_horizon
 from checks.linking import link_documents
 from checks.profiles import case_numbers, is_archive_case, stem, title_phrases
 from schemas.rows import BudgetLine, Decision, DocumentRow, Role
