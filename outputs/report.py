@@ -32,7 +32,7 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:0 16px 40px;color:#222;line-height:1.4}
 h1{margin:18px 0 2px}h2{margin:28px 0 6px;font-size:1.3em}h3{margin:16px 0 6px;font-size:1.05em}
-section.doc{border-top:3px solid #4e79a7;margin-top:28px}
+section.doc{border-top:3px solid #4e79a7;margin-top:28px;content-visibility:auto;contain-intrinsic-size:auto 1200px}
 .meta{color:#555;margin:2px 0;font-size:.92em}
 table{border-collapse:collapse;margin:6px 0 10px;font-size:.9em}
 th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}

@@ -78,18 +78,20 @@ def budget_chart(bars: list[dict]) -> str:
     return "".join(out)
 
 
-def _ticks(d0: dt.date, d1: dt.date) -> list[tuple[dt.date, str]]:
-    """Axis ticks: years for long spans, quarters or months for short ones."""
-    span = (d1 - d0).days
-    step = 1 if span <= 400 else 3 if span <= 1200 else 12
+def _ticks(d0: dt.date, d1: dt.date, max_ticks: int = 6) -> list[tuple[dt.date, str]]:
+    """Axis ticks on first days of months, every 1, 2, 3, 6, 12 or 24 months: as fine as fits
+    `max_ticks` labels. Labels are '04.2025', or the year alone on yearly ticks and in January."""
+    months = (d1.year - d0.year) * 12 + d1.month - d0.month + 1
+    step = next((s for s in (1, 2, 3, 6, 12, 24) if months / s <= max_ticks), 12 * (months // (12 * max_ticks) + 1))
     ticks = []
     y, m = d0.year, d0.month
     while True:
         d = dt.date(y, m, 1)
         if d > d1:
             break
-        if d >= d0 and (m - 1) % step == 0:
-            ticks.append((d, str(y) if m == 1 or step == 12 else f"{m:02d}.{y}"))
+        index = y * 12 + m - 1
+        if d >= d0 and index % step == 0:
+            ticks.append((d, str(y) if m == 1 else f"{m:02d}.{y}"))
         m += 1
         if m > 12:
             y, m = y + 1, 1

@@ -191,18 +191,25 @@ def test_sample_report_loads_cleanly_in_chromium(sample_run, tmp_path):
 
 
 def _screenshot_with_charts(page, browser, path: Path) -> None:
-    """Screenshot of the first document section that has both a budget chart and a timeline."""
+    """Screenshot of a document section with flags, a budget chart and a timeline: the viewport is
+    made as tall as the section and scrolled to it (sections render near the viewport only)."""
     import base64
 
-    box = page.eval("""(() => {
+    find = """(() => {
         const docs = [...document.querySelectorAll('section.doc')];
         const s = docs.find(x => x.querySelectorAll('svg.chart').length >= 2 && x.querySelector('.flag')
                                  && x.getBoundingClientRect().height < 1800)
                || docs.find(x => x.querySelectorAll('svg.chart').length >= 2) || docs[0];
-        const r = s.getBoundingClientRect(); return [r.top + scrollY - 8, Math.min(r.height + 16, 1800)]; })()""")
-    data = browser.call("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
-                                                   "clip": {"x": 0, "y": box[0], "width": browser.width,
-                                                            "height": box[1], "scale": 1}}, page.session)["data"]
+        s.scrollIntoView(); window.scrollBy(0, -8);
+        return Math.min(s.getBoundingClientRect().height + 16, 1800); })()"""
+    page.eval(find)
+    page.settle(0.3)
+    height = int(page.eval(find))
+    browser.call("Emulation.setDeviceMetricsOverride", {"width": browser.width, "height": height,
+                                                        "deviceScaleFactor": 1, "mobile": False}, page.session)
+    page.eval(find)
+    page.settle(0.3)
+    data = browser.call("Page.captureScreenshot", {"format": "png"}, page.session)["data"]
     path.write_bytes(base64.b64decode(data))
 
 
