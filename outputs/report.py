@@ -145,10 +145,11 @@ def build_report(tables: dict, generated: dt.datetime | None = None) -> str:
     parts = [_head(), "<body>",
              f"<h1>planscan-rapport</h1><p class=meta>Laget {nb.date(generated)} kl. {generated:%H:%M} · "
              f"{nb.number(len(docs))} dokumenter</p>",
-             '<nav><a href="#oversikt">Oversikt</a><a href="#flagg">Flagg</a><a href="#feil">Feilede dokumenter</a>'
+             '<nav><a href="#oversikt">Oversikt</a><a href="#flagg">Flagg</a><a href="#prosjekter">Prosjekter</a><a href="#feil">Feilede dokumenter</a>'
              '<a href="#dokumenter">Dokumenter</a></nav>',
              _overview(docs, flags, counts),
              _all_flags(flags, docs_by_id),
+             _projects(tables, docs_by_id),
              _failed(docs),
              _index(docs_sorted, flags_by_doc, per)]
     for d in docs_sorted:
@@ -244,6 +245,26 @@ def _all_flags(flags: list[dict], docs_by_id: dict) -> str:
     out.append(_table(["Alvorlighet", "Kontroll", "Dokument", "Melding"], rows, total=len(flags)))
     out.append("</section>")
     return "".join(out)
+
+
+def _projects(tables: dict, docs_by_id: dict) -> str:
+    """The projects that link documents (checks.linking), each with links to its documents."""
+    projects = _rows(tables, "projects")
+    if not projects:
+        return ""
+    members: dict[str, list[str]] = defaultdict(list)
+    for link in _rows(tables, "document_projects"):
+        members[link["project_id"]].append(link["doc_id"])
+    projects.sort(key=lambda p: (-(p.get("documents") or 0), p.get("name") or ""))
+    rows = []
+    for p in projects[: MAX_ROWS * 4]:
+        ids = sorted(members.get(p["project_id"], []), key=lambda i: docs_by_id.get(i, {}).get("path", i))
+        links = "<br>".join(_doc_link(docs_by_id.get(i), i) + f" <span class=path>{esc(docs_by_id.get(i, {}).get('path'))}</span>"
+                            for i in ids[:MAX_ROWS])
+        rows.append([esc(p.get("name")), nb.number(p.get("documents")), links])
+    return (f'<section id="prosjekter"><h2>Prosjekter ({nb.number(len(projects))})</h2>'
+            f'<p class=meta>Dokumenter som handler om samme prosjekt eller sak.</p>'
+            + _table(["Prosjekt", "Dokumenter", "Filer"], rows, {1}, total=len(projects)) + "</section>")
 
 
 def _failed(docs: list[dict]) -> str:

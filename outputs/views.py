@@ -30,11 +30,11 @@ VIEWS: dict[str, str] = {
         order by x.body nulls last, x.decision_date nulls last""",
     "v_people": """
         create view v_people as
-        select r.person, string_agg(distinct r.role, '; ') as roles,
-               string_agg(distinct r.organisation, '; ') as organisations,
+        select trim(r.person) as person, string_agg(distinct trim(r.role), '; ') as roles,
+               string_agg(distinct trim(r.organisation), '; ') as organisations,
                count(distinct r.doc_id) as documents, string_agg(distinct d.path, '; ') as paths
         from roles r join documents d using (doc_id)
-        group by r.person order by documents desc, r.person""",
+        group by trim(r.person) order by documents desc, person""",
     "v_documents": """
         create view v_documents as
         select d.doc_id, d.title, d.path, d.doc_type, d.doc_date, d.status, d.error, d.pages,

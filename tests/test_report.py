@@ -228,3 +228,16 @@ def test_hostile_report_runs_no_payload_in_chromium(tmp_path):
         assert "<script>alert('title')</script>" in text and '<img src=x onerror="alert(1)">' in text
         assert page.console_messages() == [] and page.errors() == []
         assert page.requests() == [Path(path).as_uri()]
+
+
+def test_projects_link_their_documents_and_escape_names():
+    from schemas.rows import DocumentProject, Project
+
+    t = _tables(n_docs=2)
+    t["projects"] = to_arrow("projects", [Project("p1", f"{PAYLOADS[0]} Grønn vekst", documents=2, files=2)])
+    t["document_projects"] = to_arrow("document_projects", [DocumentProject("doc0000", "p1", "name", 1.0),
+                                                            DocumentProject("doc0001", "p1", "name", 1.0)])
+    page = build_report(t)
+    section = page.split('<section id="prosjekter">', 1)[1].split("</section>", 1)[0]
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; Grønn vekst" in section
+    assert 'href="#d-doc0000"' in section and 'href="#d-doc0001"' in section
