@@ -1,0 +1,220 @@
+"""planscan's throughput, memory and rerun cost on a fixed corpus, measured in one go.
+
+Not a test: a script that prints a table (markdown) to paste into docs/benchmarks.md. Every
+planscan figure is the real CLI in a subprocess (`planscan run --full`), Prefect start-up
+included, as an analyst would run it. The machine is shared, so absolute numbers drift; the
+ratios are measured within one run of this script and are the figures to compare.
+
+    .venv/bin/python benchmarks/run.py            # about 10 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py --large    # adds the 1000-document archive
+    .venv/bin/python benchmarks/run.py --profile  # cProfile of process_file on one PDF, then exit
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+PY = REPO / ".venv" / "bin" / "python"
+PLANSCAN = REPO / ".venv" / "bin" / "planscan"
+
+BARE_LOOP = r"""
+import sys, time, pdfplumber
+pages = 0
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.close()
+            pages += 1
+print(pages)
+"""
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_mb: float
+    parsed: int = 0
+    pages: int = 0
+
+
+def measure(cmd: list[str], cwd: Path = REPO) -> tuple[Measured, str]:
+    """Run `cmd`, polling the RSS summed over its process tree every 50 ms; wall time and peak."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(cwd))
+    peak = [0]
+    done = threading.Event()
+
+    def poll() -> None:
+        try:
+            root = psutil.Process(proc.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not done.is_set():
+            total = 0
+            try:
+                procs = [root] + root.children(recursive=True)
+            except psutil.NoSuchProcess:
+                break
+            for p in procs:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            peak[0] = max(peak[0], total)
+            done.wait(0.05)
+
+    th = threading.Thread(target=poll, daemon=True)
+    th.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    done.set()
+    th.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{out}\n{err}")
+    return Measured(round(seconds, 2), round(peak[0] / 2**20, 1)), out
+
+
+def planscan(archive: Path, out: Path, *args: str) -> Measured:
+    m, stdout = measure([str(PLANSCAN), "run", str(archive), "--out", str(out), "--quiet", *args])
+    found = re.search(r"(\d+) parsed \((\d+) pages\)", stdout)
+    if not found:
+        raise SystemExit(f"no summary line:\n{stdout}")
+    m.parsed, m.pages = int(found.group(1)), int(found.group(2))
+    bad = re.search(r"(\d+) error", stdout)
+    if bad and int(bad.group(1)):
+        print(f"  note: {bad.group(0)} in {archive.name}", file=sys.stderr)
+    return m
+
+
+def bare_loop(files: list[Path]) -> Measured:
+    m, stdout = measure([str(PY), "-c", BARE_LOOP, *map(str, files)])
+    m.pages = int(stdout.strip().splitlines()[-1])
+    m.parsed = len(files)
+    return m
+
+
+def profile(pdf: Path, top: int = 30) -> None:
+    """cProfile of one document's process_file, in this process: where the time of a document goes."""
+    import cProfile
+    import pstats
+
+    sys.path.insert(0, str(REPO))
+    from extractors.read import sha256_of
+    from pipelines.work import Limits, process_file
+
+    sha = sha256_of(str(pdf))
+    process_file(str(pdf), pdf.name, "warm", sha, Limits())  # imports and lazy loads out of the way
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    res = process_file(str(pdf), pdf.name, sha[:16], sha, Limits())
+    prof.disable()
+    print(f"{pdf.name}: {res.document.status}, {res.document.pages} pages, {time.perf_counter() - t0:.2f} s "
+          f"(with the profiler on)")
+    st = pstats.Stats(prof)
+    st.sort_stats("cumulative").print_stats(top)
+    st.sort_stats("tottime").print_stats(top)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--work", type=Path, default=Path("/tmp/planscan-bench"), help="scratch folder (emptied)")
+    ap.add_argument("--n", type=int, default=100, help="small PDFs in the pages/s corpus (default 100)")
+    ap.add_argument("--large", action="store_true", help="also time the 1000-document archive")
+    ap.add_argument("--profile", nargs="?", const="", metavar="PDF",
+                    help="profile process_file on one PDF (default: the 300-page plan) and exit")
+    a = ap.parse_args()
+    work: Path = a.work
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    if a.profile is not None:
+        pdf = Path(a.profile) if a.profile else corpus.build(work / "long", "pdf", 0, long_plan=True)[-1]
+        profile(pdf)
+        return
+
+    results: dict[str, object] = {}
+    t_start = time.perf_counter()
+    print(f"building corpora in {work} ...", file=sys.stderr)
+    pdf_files = corpus.build(work / "pdf", "pdf", a.n, long_plan=True)
+    docx_files = corpus.build(work / "docx", "docx", 100)
+    mixed = {n: work / f"mixed{n}" for n in ((100, 300, 1000) if a.large else (100, 300))}
+    for n, d in mixed.items():
+        corpus.build(d, "mixed", n)
+    srcs = corpus.sources(".pdf") + corpus.sources(".docx")
+    results["sources"] = [str(p.relative_to(corpus.source_folder())) for p in srcs]
+
+    def step(name: str, fn, *args) -> Measured:
+        print(f"  {name} ...", file=sys.stderr, end="", flush=True)
+        m = fn(*args)
+        print(f" {m.seconds:.1f} s", file=sys.stderr)
+        results[name] = asdict(m)
+        return m
+
+    bare = step("bare_pdfplumber", bare_loop, pdf_files)
+    w1 = step("planscan_pdf_1w", planscan, work / "pdf", work / "out-pdf-1w", "--full", "--workers", "1")
+    w2 = step("planscan_pdf_2w", planscan, work / "pdf", work / "out-pdf-2w", "--full", "--workers", "2")
+    d1 = step("planscan_docx_1w", planscan, work / "docx", work / "out-docx-1w", "--full", "--workers", "1")
+    d2 = step("planscan_docx_2w", planscan, work / "docx", work / "out-docx-2w", "--full", "--workers", "2")
+    growth = {}
+    for n, d in mixed.items():
+        growth[n] = step(f"planscan_mixed{n}", planscan, d, work / f"out-mixed{n}", "--workers", "2")
+    rerun = step("planscan_mixed300_rerun", planscan, mixed[300], work / "out-mixed300", "--workers", "2")
+    assert rerun.parsed == 0, "the unchanged rerun parsed documents"
+    results["total_seconds"] = round(time.perf_counter() - t_start, 1)
+    results["cpus"] = os.cpu_count()
+    results["load_avg_at_end"] = os.getloadavg()
+    (work / "results.json").write_text(json.dumps(results, indent=2))
+
+    pps = lambda m: m.pages / m.seconds  # noqa: E731
+    peak = max(m.peak_mb for m in (w1, w2, d1, d2, rerun, *growth.values()))
+    rows = [
+        ("PDF pages/s, bare pdfplumber `extract_text` loop (1 process)", f"{pps(bare):.1f}",
+         f"{bare.pages} pages, {len(pdf_files)} files, {bare.seconds:.1f} s"),
+        ("PDF pages/s, planscan, 1 worker", f"{pps(w1):.1f}", f"{w1.pages} pages in {w1.seconds:.1f} s"),
+        ("PDF pages/s, planscan, 2 workers", f"{pps(w2):.1f}", f"{w2.pages} pages in {w2.seconds:.1f} s"),
+        ("**ratio planscan 1 worker / bare loop** (target ≥ 0.70)", f"**{pps(w1) / pps(bare):.2f}**", ""),
+        ("ratio planscan 2 workers / bare loop", f"{pps(w2) / pps(bare):.2f}", ""),
+        (".docx documents/s, planscan, 1 worker", f"{d1.parsed / d1.seconds:.1f}",
+         f"{d1.parsed} documents in {d1.seconds:.1f} s"),
+        (".docx documents/s, planscan, 2 workers", f"{d2.parsed / d2.seconds:.1f}",
+         f"{d2.parsed} documents in {d2.seconds:.1f} s"),
+    ]
+    for n, m in growth.items():
+        rows.append((f"seconds per document, {n} documents (half PDF, half .docx), 2 workers",
+                     f"{m.seconds / n:.3f}", f"{m.seconds:.1f} s in all"))
+    rows += [
+        ("unchanged rerun of 300 documents, seconds", f"{rerun.seconds:.1f}", "0 parsed"),
+        ("**ratio rerun / first run** (target ≤ 0.25)", f"**{rerun.seconds / growth[300].seconds:.2f}**",
+         f"first run {growth[300].seconds:.1f} s"),
+        ("peak memory of a planscan run (RSS summed over the process tree), MB", f"{peak:.0f}",
+         ", ".join(f"{k.removeprefix('planscan_')} {v['peak_mb']:.0f}" for k, v in results.items()
+                   if isinstance(v, dict) and k.startswith("planscan_"))),
+        ("peak memory of the bare loop, MB", f"{bare.peak_mb:.0f}", ""),
+    ]
+    print("| measure | value | detail |\n|---|---:|---|")
+    for r in rows:
+        print(f"| {r[0]} | {r[1]} | {r[2]} |")
+    print(f"\n{os.cpu_count()} CPUs, load average at the end {results['load_avg_at_end'][0]:.1f}; "
+          f"{len(srcs)} source documents from {corpus.source_folder()}; "
+          f"whole benchmark {results['total_seconds']:.0f} s; raw numbers in {work / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()
