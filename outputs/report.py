@@ -101,7 +101,7 @@ def csp_hash(source: str) -> str:
 def content_security_policy() -> str:
     """Nothing loads from anywhere; only the report's own style and script run (by hash), so an
     injected <script>, inline event handler or javascript: URL does nothing even if it slipped by."""
-    return (f"default-src 'none'; style-src {csp_hash(CSS)}; script-src {csp_hash(JS)}; img-src data:; "
+    return (f"default-src 'none'; style-src {csp_hash(CSS)}; script-src {csp_hash(JS)}; "
             f"base-uri 'none'; form-action 'none'")
 
 
