@@ -26,6 +26,16 @@ class Found:
     skip_reason: str | None = None
 
 
+def display_rel(rel: str) -> str:
+    """The relative path as text that every table, file and terminal accepts: bytes that are not
+    UTF-8 in a file name become visible escapes ('\\xff'); the file itself is opened by its real name."""
+    try:
+        rel.encode("utf-8")
+        return rel
+    except UnicodeEncodeError:
+        return rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def is_junk(name: str) -> bool:
     """Office lock/temp files, OS thumbnails and hidden files: not documents, no row."""
     return name.startswith(".") or name.lower() in _JUNK_NAMES or bool(_TEMP.search(name))
@@ -52,10 +62,10 @@ def discover(root: str) -> list[Found]:
         try:
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as e:
-            out.append(Found(d, os.path.relpath(d, root), 0, f"folder cannot be read: {e.strerror}"))
+            out.append(Found(d, display_rel(os.path.relpath(d, root)), 0, f"folder cannot be read: {e.strerror}"))
             return
         for e in entries:
-            rel = os.path.relpath(e.path, root)
+            rel = display_rel(os.path.relpath(e.path, root))
             if is_junk(e.name):
                 continue
             try:
