@@ -151,7 +151,7 @@ def test_report_for_1000_documents_is_fast(tmp_path):
     size = os.path.getsize(path)
     assert seconds < 10, f"{seconds:.1f} s for 1000 documents"
     assert size < 40 * 2**20
-    assert open(path, encoding="utf-8").read().count('<section class=doc id="d-doc') == 1000
+    assert Path(path).read_text(encoding="utf-8").count('<section class=doc id="d-doc') == 1000
 
 
 def test_rows_per_table_are_capped():
