@@ -38,7 +38,7 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     "skadet/not-a-pdf.pdf": ("error", r"not a pdf|damaged"),
     "skadet/zip-without-document.docx": ("error", r"not a word|document\.xml"),
     "skadet/page-tree-loop.pdf": ("error", r"no pages|page tree"),
-    "skadet/no-pages.pdf": ("empty", r"no pages|page tree"),
+    "skadet/no-pages.pdf": ("error", r"no pages|page tree"),
     "passord/protected.pdf": ("error", r"password"),
     "skannet/image-only.pdf": ("empty", r"no text layer"),
     "gammelt/legacy.doc": ("error", r"legacy"),
@@ -378,7 +378,7 @@ def build(root: Path, specials: bool = False) -> dict[str, str]:
     make_deep_docx(put("bomber/deep-nesting.docx", "error"))
     put("skadet/page-tree-loop.pdf", "error").write_bytes(raw_pdf([
         "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]))
-    put("skadet/no-pages.pdf", "empty").write_bytes(raw_pdf([
+    put("skadet/no-pages.pdf", "error").write_bytes(raw_pdf([
         "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"]))
 
     # Long.
