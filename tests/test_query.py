@@ -17,7 +17,7 @@ from planscan.analyst_cli import run_query
 from tests.conftest import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
-ANALYSTS_MD = REPO / "docs" / "analysts.md"
+ANALYSTS_MD = REPO / "README.md"
 
 
 def test_query_prints_an_aligned_table(sample_run):
@@ -122,9 +122,9 @@ def _python_blocks(md: str) -> list[str]:
 
 
 def test_readme_python_example_runs(sample_run, tmp_path, capsys):
-    """The example in docs/analysts.md (pasted into the README), run as written."""
+    """The README's Python example, run as written."""
     blocks = _python_blocks(ANALYSTS_MD.read_text(encoding="utf-8"))
-    assert blocks, "docs/analysts.md has a python example"
+    assert blocks, "the README has a python example"
     (tmp_path / "planscan-out").symlink_to(sample_run, target_is_directory=True)
     cwd = os.getcwd()
     os.chdir(tmp_path)
@@ -138,7 +138,7 @@ def test_readme_python_example_runs(sample_run, tmp_path, capsys):
 
 
 def test_readme_query_examples_run(sample_run):
-    """Every `select ...` in the views table of docs/analysts.md is valid SQL on a real run."""
+    """Every `select ...` in the README is valid SQL on a real run."""
     md = ANALYSTS_MD.read_text(encoding="utf-8")
     queries = re.findall(r"`(select [^`]+)`", md)
     assert len(queries) >= 6
