@@ -1,12 +1,17 @@
 """decision_vs_budget: a decision grants or frames an amount that the same document's budget or
 financing contradicts.
 
-Two ways a decision and the money disagree:
+Three ways a decision and the money disagree:
 - inside one decision: it sets a frame ('avsetter inntil kr 15 mill.') and finances less or more
   ('Programmet finansieres med kr 10 mill.');
 - against the budget: it grants an amount from a source ('innvilges kr 350 000 fra kommunens
-  næringsfond') where the document's financing lines for that source say another amount (250 000).
-Agreement anywhere (a line for the same source with the same amount) raises nothing.
+  næringsfond') where the document's financing lines for that source say another amount (250 000);
+- against the plan: a council sets aside a frame ('sette av inntil kr 1,2 mill.') and the document
+  plans more of the council's own money ('Kommunens bidrag er kr 600 000 pr år ..., til sammen kr
+  1,8 mill.').
+Agreement anywhere (a line for the same source with the same amount) raises nothing. Only the
+decision that stands is compared: where a case was adopted (after amendments), its proposals are not,
+and amounts said of a fund's remaining balance ('fondet har 148 000 kroner igjen') are no plan.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import re
 
 from schemas.rows import Decision, DocumentRow, Evidence, Flag, Rule, Severity
 from extractors.amounts import find_amounts
+from extractors.decisions import first_sentence
 from extractors.lang.nb import decisions as nb
 
 _WORD = re.compile(r"[a-zæøåäöü]+")
@@ -138,15 +144,96 @@ def _grant_vs_lines(d: Decision, lines: list) -> Flag | None:
     return None
 
 
+_TOTAL_CUE = re.compile(r"(?<![\wæøå])(?:til\s+sammen|tilsammen|totalt|i\s+alt|samlet|sum)(?![\wæøå])", re.IGNORECASE)
+
+
+def _owner_words(body: str | None) -> tuple[str, ...]:
+    """The words a document uses for the deciding body's own money: 'Kommunestyret' -> 'kommunens',
+    'kommunal', ...; () where the body is not a council of a municipality or a county."""
+    low = (body or "").lower()
+    return next((words for stem, words in nb.BODY_OWNER if stem in low), ())
+
+
+def _sentences_of(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    while pos < len(text) and text[pos:].strip():
+        s = first_sentence(text[pos:])
+        if not s:
+            break
+        at = text.find(s, pos)
+        at = at if at >= 0 else pos
+        out.append((at, s))
+        pos = at + len(s)
+    return out
+
+
+def _owner_plan(lines: list, owner: tuple[str, ...]):
+    """The largest amount the document plans from the deciding body's own organisation: the stated
+    total ('til sammen kr 1,8 mill.') of a sentence whose funding names it ('Kommunens bidrag er ...'),
+    else the funding line's own amount. (amount, line) or None."""
+    best = None
+    for x in lines:
+        if x.kind != "funding" or not (set(_WORD.findall(x.label.lower())) & set(owner)):
+            continue
+        planned = x.amount_nok
+        for at, sentence in _sentences_of(x.source_text):
+            words = set(_WORD.findall(sentence.lower()))
+            if not words & set(owner) or not any(a.value == x.amount_nok for a in find_amounts(sentence)):
+                continue
+            totals = [a for a in find_amounts(sentence) if _TOTAL_CUE.search(sentence[max(0, a.start - 25):a.start])]
+            if totals:
+                planned = max(planned, max(a.value for a in totals))
+        if best is None or planned > best[0]:
+            best = (planned, x)
+    return best
+
+
+def _frame_vs_plan(d: Decision, lines: list) -> Flag | None:
+    """A council's frame is smaller than what the document plans of the council's own money."""
+    owner = _owner_words(d.body)
+    if not owner:
+        return None
+    frames = [a for a in find_amounts(d.source_text) if _cue_before(d.source_text, a.start, nb.FRAME_CUES)]
+    plan = _owner_plan(lines, owner) if frames else None
+    if plan is None:
+        return None
+    planned, line = plan
+    frame = max(frames, key=lambda a: a.value)
+    tol = max(frame.precision, getattr(line, "precision_nok", 1), 1)
+    if planned - frame.value < tol:
+        return None  # within the frame
+    diff = planned - frame.value
+    msg = (f"{_what(d)} setter av inntil kr {nok(frame.value)}, men dokumentet legger til grunn kr {nok(planned)} "
+           f"fra samme kilde («{line.label}»); {nok(diff)} kr mer enn vedtaket.")
+    return Flag(rule=Rule.DECISION_VS_BUDGET.value, severity=Severity.WARNING.value, doc_id=d.doc_id,
+                message=msg, evidence_items=[_evidence_in(d, frame.start), _line_evidence(line)])
+
+
+def _standing(decisions: list[Decision]) -> list[Decision]:
+    """The decisions that stand: in a case that was adopted, the adoption, not the proposals (an
+    amendment may have changed the amount)."""
+    adopted_cases = {d.case_number for d in decisions if d.kind == "adopted" and d.case_number}
+    return [d for d in decisions if d.kind == "adopted" or not d.case_number or d.case_number not in adopted_cases]
+
+
+def _balance(line) -> bool:
+    """A fund's remaining balance ('kulturfondet, som har 148 000 kroner igjen'), not a planned amount."""
+    text = (line.source_text or "").lower()
+    sentence = next((s for _, s in _sentences_of(text) if nok(line.amount_nok) in s.replace("\u00a0", " ")), text)
+    return any(re.search(rf"(?<![\wæøå]){re.escape(c)}(?![\wæøå])", sentence) for c in nb.BALANCE_CUES)
+
+
 def check_decision_vs_budget(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:
-    """Flags where a decision's amount and the same document's budget or financing disagree; one flag
-    per decision at most, and one per inconsistency where a proposal and its adoption repeat it."""
-    decisions = [d for d in rows.get("decisions", []) if d.source_text]
-    lines = [x for x in rows.get("budget_lines", []) if x.kind != "total" and not _inside(x, decisions)]
+    """Flags where a decision that stands and the same document's budget or financing disagree; one
+    flag per decision at most, and one per inconsistency where a proposal and its adoption repeat it."""
+    every = [d for d in rows.get("decisions", []) if d.source_text]
+    decisions = _standing(every)
+    lines = [x for x in rows.get("budget_lines", [])
+             if x.kind != "total" and not _inside(x, every) and not _balance(x)]
     flags: list[Flag] = []
     seen: set[str] = set()
     for d in decisions:
-        flag = _frame_vs_funding(d, lines) or _grant_vs_lines(d, lines)
+        flag = _frame_vs_funding(d, lines) or _grant_vs_lines(d, lines) or _frame_vs_plan(d, lines)
         if flag is None:
             continue
         key = re.sub(r"\s+", " ", flag.message)

@@ -25,9 +25,11 @@ except Exception:  # noqa: BLE001 - any import failure of a colleague's module m
 _BODY_STEMS = "|".join(nb.BODIES)
 BODY = re.compile(rf"\b(?:{_BODY_STEMS}){nb.BODY_ENDINGS}\b", re.IGNORECASE)
 _CASE_LABEL = "|".join(re.escape(x) for x in sorted(nb.CASE_LABELS, key=len, reverse=True))
-CASE_HEAD = re.compile(rf"^\s*(?:(?:{_CASE_LABEL})\s*:?\s*)?(?P<nr>\d{{1,4}}/\d{{2,4}})\b\s*[:.\-–]?\s*(?P<title>.*)$",
+# 'Sak 06/22 Tittel', 'PS 12/34', 'FSK-045/23 Tittel', 'K-sak 14/25': the number without its prefix.
+CASE_HEAD = re.compile(rf"^\s*(?:(?:{_CASE_LABEL})\s*:?\s*|{nb.CASE_PREFIX})?(?P<nr>\d{{1,4}}/\d{{2,4}})\b\s*[:.\-–]?\s*(?P<title>.*)$",
                        re.IGNORECASE)
-CASE_IN_TEXT = re.compile(rf"\b(?:(?:{_CASE_LABEL})\.?\s*:?\s*)+(?P<nr>\d{{1,4}}/\d{{2,4}})\b", re.IGNORECASE)
+CASE_IN_TEXT = re.compile(rf"(?:\b(?:(?:{_CASE_LABEL})\.?\s*:?\s*)+|\b{nb.CASE_PREFIX})(?P<nr>\d{{1,4}}/\d{{2,4}})\b",
+                          re.IGNORECASE)
 _ARCHIVE = "|".join(re.escape(x) for x in sorted(nb.ARCHIVE_LABELS, key=len, reverse=True))
 ARCHIVE_CASE = re.compile(rf"\b(?:{_ARCHIVE})\.?\s*:?\s*(?P<nr>\d{{2,4}}/\d{{1,6}})\b", re.IGNORECASE)
 _OWNER = r"(?:(?P<owner>[A-ZÆØÅa-zæøå][\wæøåÆØÅ\-]*s)\s+)?"
@@ -48,6 +50,14 @@ SENTENCE_VERB = re.compile(r"\b(?:besluttet|vedtok|bestemte)\b", re.IGNORECASE)
 BODY_VERB = re.compile(r"\b(?:bevilget|bevilga|innvilget|innvilga|godkjente|vedtok|besluttet|bestemte)\b", re.IGNORECASE)
 # 'Representanten X (Sp) fremmet følgende tilleggsforslag ...: «...»': a proposal made in the meeting.
 FREMMET = re.compile(r"\bfremmet\s+(?:følgende\s+|slikt\s+)?(?:[a-zæøå]*forslag)\b[^:«]*:?\s*«(?P<text>[^»]+)»", re.IGNORECASE)
+# The same with the proposal's text in the paragraphs that follow: '... fremmet følgende endringsforslag:'.
+FREMMET_INTRO = re.compile(r"\b(?:fremmet|fremma|la\s+fram|sette\s+fram|satte\s+fram)\s+(?:følgende\s+|slikt\s+|dette\s+)?"
+                           r"(?:" + "|".join(nb.MOTION_WORDS) + r")\b[^:«.]*:\s*$", re.IGNORECASE)
+PASSIVE = re.compile(nb.PASSIVE_ADOPTED, re.IGNORECASE)
+ADVICE = re.compile(nb.FIRST_PERSON_ADVICE, re.IGNORECASE)
+RECOMMENDS_TO = re.compile(nb.RECOMMENDS_TO, re.IGNORECASE)
+# 'Vedtaket er fattet av seksjonsleder for næring etter delegert myndighet.': who decided.
+FATTET_AV = re.compile(r"\bvedtaket\s+er\s+(?:fattet|gjort|truffet)\s+av\s+(?P<who>[^.]{3,80}?)\s*(?:\.|$)", re.IGNORECASE)
 VEDTATT_I = re.compile(r"^\s*(?P<vote>(?:enstemmig|einstemmig)\s+)?vedtatt\s+(?:i|av)\s+(?P<body>.+?)(?:[,\s]+(?:den\s+)?(?P<date>\d.*))?$",
                        re.IGNORECASE)
 URL = re.compile(r"^\s*(?:https?://|www\.)\S*\s*$")
@@ -63,6 +73,9 @@ class _Case:
     ranks: dict[int, int] = field(default_factory=dict)  # id(row) -> proposal rank
     vote: tuple[str | None, int | None, int | None] | None = None
     vote_block: Block | None = None
+    # The body voted a recommendation to a higher body ('Innstilling til kommunestyret:'): its
+    # vote adopts nothing of its own.
+    recommends: bool = False
 
 
 @dataclass
@@ -117,12 +130,34 @@ def _meeting(doc: Document) -> _Meeting:
     if meet.body is None:
         for b in head[:6]:
             if re.search(r"protokoll|referat|møte|innkalling", b.text, re.IGNORECASE):
-                meet.body = _find_body(b.text)
+                meet.body = _find_body(b.text) or _meeting_compound(b.text)
                 if meet.date is None:
                     meet.date = parse_date(b.text)
                 if meet.body:
                     break
     return meet
+
+
+_MEETING_COMPOUND = re.compile(rf"\b(?P<stem>{_BODY_STEMS})s?(?:møte|møtet|referat|protokoll)\b", re.IGNORECASE)
+
+
+def _meeting_compound(text: str) -> str | None:
+    """'Referat fra styringsgruppemøte' -> 'Styringsgruppen': the body named inside a compound."""
+    m = _MEETING_COMPOUND.search(text)
+    return _clean_body(definite(m.group("stem"))) if m else None
+
+
+def definite(stem: str) -> str:
+    """'styringsgruppe' -> 'styringsgruppen', 'kommunestyre' -> 'kommunestyret', 'formannskap' ->
+    'formannskapet': the definite form a body's name takes in running text."""
+    s = stem.lower()
+    if s.endswith("styre"):
+        return s + "t"
+    if s.endswith("e"):
+        return s + "n"
+    if s.endswith(("råd", "utvalg", "skap", "ting", "møte")):
+        return s + "et"
+    return s + "en"
 
 
 def _saksgang(table: Block, meet: _Meeting) -> None:
@@ -182,11 +217,44 @@ def _label(b: Block) -> tuple[str, str | None, str, str | None] | None:
     kind = DecisionKind.ADOPTED.value if low in nb.ADOPTED_LABELS else DecisionKind.PROPOSAL.value
     if owner and owner.lower() in ("sakens", "saks", "dagens"):
         return None
-    return kind, owner, low, rest
+    return kind, owner, low, rest, (qual or "").strip()
 
 
 def _rank(label: str) -> int:
     return dict(nb.PROPOSAL_LABELS).get(label, 3)
+
+
+def _formal_context(case: _Case, label: str, row: Decision) -> bool:
+    """A proposal under a weak label ('Anbefaling', 'Konklusjon', 'Forslag') is a draft decision
+    only where a deciding body or a case is in view; first-person advice never is."""
+    if ADVICE.match(row.text):
+        return False
+    return _rank(label) > 1 or bool(case.number or case.body)
+
+
+_ACTS = re.compile(r"^(?P<subject>[A-ZÆØÅ][^.,;:«»()]{1,60}?)\s+(?:gir|innvilger|bevilger|tildeler|godkjenner|vedtar|"
+                   r"velger|ber|avslår|slutter\s+seg|gjennomfører|setter\s+av|avsetter|tar|legger)\b")
+
+
+def _acting_body(text: str, after: list[Block]) -> str | None:
+    """Who decided, where no meeting says so: the decision's own subject when it names a body or an
+    organisation ('Vestkyst fylkeskommune gir ...', 'Styringsgruppen ber ...'), with a delegation
+    stated after it ('Vedtaket er fattet av seksjonsleder ... etter delegert myndighet')."""
+    m = _ACTS.match(text.strip().lstrip("«"))
+    subject = m.group("subject").strip() if m else None
+    if subject and not (BODY.search(subject) or _ORGANISATION.search(subject)) or \
+            (subject and len(subject.split()) > 6):
+        subject = None
+    who = next((fm.group("who").strip() for b in after for fm in [FATTET_AV.search(b.text)] if fm), None)
+    if who:
+        who = re.sub(r"\s+(?:etter|i\s+medhold\s+av|med\s+hjemmel\s+i)\s+(delegert\s+myndighet|delegasjon)\b", r" (\1)", who)
+    if subject and who:
+        return f"{_clean_body(subject)}, {who}"
+    return _clean_body(subject) if subject else None
+
+
+_ORGANISATION = re.compile(r"\b(?:kommune|fylkeskommune|fylkeskommunen|statsforvalteren|direktoratet|"
+                           r"innovasjon norge|forskningsrådet|departementet|as|sa|iks|kf)\b", re.IGNORECASE)
 
 
 def _section(blocks: list[Block], i: int, first: str | None) -> tuple[list[Block], list[str]]:
@@ -204,8 +272,8 @@ def _section(blocks: list[Block], i: int, first: str | None) -> tuple[list[Block
             break
         if b.kind is BlockKind.HEADING and not NUMBERED.match(b.text):
             break
-        if is_vote_line(b.text):
-            break
+        if is_vote_line(b.text) or FREMMET_INTRO.search(b.text) or FREMMET.search(b.text):
+            break  # a vote, or a member's motion: the proposal's text has ended
         if texts:
             if numbered and not NUMBERED.match(b.text) and b.kind is not BlockKind.LIST_ITEM:
                 break
@@ -259,11 +327,20 @@ def extract_decisions(doc: Document) -> list[Decision]:
             continue
         lab = _label(b)
         if lab:
-            kind, owner, label, rest = lab
+            kind, owner, label, rest, qual = lab
             taken, texts = _section(blocks, i, rest)
             body = _clean_body(owner) if owner and kind == DecisionKind.ADOPTED.value and BODY.search(owner) else None
-            row = _row(doc, kind, texts, b, taken[-1] if taken else b, case, body or case.body, case.date)
+            end_block = taken[-1] if taken else b
+            row = _row(doc, kind, texts, b, end_block, case, body or case.body, case.date)
+            if row and kind == DecisionKind.PROPOSAL.value and not _formal_context(case, label, row):
+                row = None  # a memo's advice ('Anbefaling: Jeg anbefaler at ...') is no draft decision
             if row:
+                to = RECOMMENDS_TO.search(qual) if kind == DecisionKind.PROPOSAL.value else None
+                if to and case.vote:  # the body's own recommendation, after its vote, to a higher body
+                    row.body = f"{case.body or 'Utvalget'} (innstilling til {to.group('to').lower()})"
+                    case.recommends = True
+                if row.body is None:
+                    row.body = _acting_body(row.text, blocks[i + 1:i + 4 + len(taken)])
                 case.rows.append(row)
                 if kind == DecisionKind.PROPOSAL.value:
                     case.ranks[id(row)] = _rank(label)
@@ -342,6 +419,14 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
         return 1
     # A sentence that reports a decision: '<Body> besluttet i november 2008 å iverksette ...'.
     if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        fi = FREMMET_INTRO.search(text)
+        if fi and not FREMMET.search(text):
+            taken, texts = _section(blocks, i, None)
+            if taken:
+                row = _row(doc, DecisionKind.PROPOSAL.value, texts, taken[0], taken[-1], case, case.body, case.date)
+                if row:
+                    case.rows.append(row)
+                return 1 + len(taken)
         fr = FREMMET.search(text)
         if fr:
             start = b.start + fr.start("text")
@@ -352,6 +437,8 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
                                       span_end=start + len(fr.group("text"))))
             return 1
         for s_start, sentence in _sentences(text):
+            if _passive(doc, b, s_start, sentence, case):
+                continue
             sm = SENTENCE_VERB.search(sentence)
             bm = BODY_VERB.search(sentence)
             if bm and BODY.search(sentence[:bm.start()]) and len(sentence[:bm.start()].split()) <= 6:
@@ -376,6 +463,28 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
                                       kind=DecisionKind.ADOPTED.value, text=sentence.strip(), page=b.page,
                                       source_text=sentence.strip(), span_start=start, span_end=start + len(sentence)))
     return 1
+
+
+def _passive(doc: Document, b: Block, s_start: int, sentence: str, case: _Case) -> bool:
+    """'Handlingsplanen ble vedtatt i kommunestyret 19. mars 2025 (K-sak 14/25).': a decision
+    reported in the passive, kept where the sentence dates it or gives its case number."""
+    pm = PASSIVE.search(sentence)
+    if not pm or pm.start() == 0 or not BODY.match(sentence[pm.end():]):
+        return False
+    if re.search(r"\b(?:ikke|skal|vil|kan|må|bør|når|dersom|hvis|etter\s+at)\b", sentence[:pm.start()], re.IGNORECASE):
+        return False
+    date = parse_date(sentence[pm.end():])
+    cm = CASE_IN_TEXT.search(sentence)
+    if date is None and cm is None:
+        return False
+    start = b.start + s_start
+    text = sentence.strip()
+    case.rows.append(Decision(doc_id=doc.doc_id, case_number=cm.group("nr") if cm else case.number,
+                              body=_find_body(sentence[pm.end():]), decision_date=date,
+                              kind=DecisionKind.ADOPTED.value, text=text, page=b.page, source_text=text,
+                              span_start=start, span_end=start + len(text),
+                              vote="enstemmig" if pm.group("vote") else None))
+    return True
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:
@@ -405,7 +514,7 @@ def _finish(doc: Document, cases: list[_Case]) -> list[Decision]:
             drop = {id(r) for r in proposals if case.ranks.get(id(r), 3) < best}
         else:
             drop = set()
-        if case.vote:
+        if case.vote and not case.recommends:
             if adopted:
                 for r in adopted:
                     if not r.vote:
@@ -420,7 +529,7 @@ def _finish(doc: Document, cases: list[_Case]) -> list[Decision]:
                                           votes_for=case.vote[1], votes_against=case.vote[2]))
         seen = set()
         for r in case.rows:
-            key = (r.kind, r.text.lower())
+            key = (r.kind, r.text.lower(), r.body)
             if id(r) in drop or key in seen:
                 continue
             seen.add(key)
@@ -435,7 +544,7 @@ _VOTE_COUNT = re.compile(nb.VOTE_COUNT, re.IGNORECASE)
 _VOTE_AGAINST = re.compile(nb.VOTE_AGAINST_ONLY, re.IGNORECASE)
 _VOTE_FOR = re.compile(nb.VOTE_FOR_ONLY, re.IGNORECASE)
 _UNANIMOUS = re.compile(r"\b(?:" + "|".join(nb.UNANIMOUS) + r")\b", re.IGNORECASE)
-_VOTE_LINE = re.compile(r"^\s*(?:[\wæøå]+s\s+)?(?:innstilling(?:en)?|forslag(?:et)?(?:\s+til\s+vedtak)?|"
+_VOTE_LINE = re.compile(r"^\s*(?:[\wæøå]+s\s+)?(?:innstilling(?:en)?|[a-zæøå]*forslag(?:et)?(?:\s+til\s+vedtak)?|"
                         r"enstemmig|einstemmig|vedtatt|votering|avstemning)\b", re.IGNORECASE)
 
 
@@ -483,7 +592,11 @@ def first_sentence(text: str) -> str:
         before = text[:m.start()]
         word = re.search(r"(\S+)$", before)
         w = word.group(1).lower().lstrip("(«\"'").rstrip(".") if word else ""
-        if w in nb.ABBREVIATIONS or re.fullmatch(r"\d{1,2}", w) or (len(w) == 1 and w.isalpha()):
+        closing = w in nb.SENTENCE_FINAL_ABBREVIATIONS and re.match(r"\.[»\"']?\s+[A-ZÆØÅ]", text[m.start():])
+        # 'org.nr.', 'bl.a.', 'f.eks.': a word with a full stop inside is an abbreviation.
+        dotted = bool(re.fullmatch(r"[a-zæøå]{1,4}(?:\.[a-zæøå]{1,4})+", w))
+        if not closing and (w in nb.ABBREVIATIONS or dotted or re.fullmatch(r"\d{1,2}", w)
+                            or (len(w) == 1 and w.isalpha())):
             continue
         return text[:m.end()].strip()
     return text.strip()

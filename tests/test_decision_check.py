@@ -75,6 +75,48 @@ def test_agreeing_amounts_raise_nothing():
     assert flags_for(doc) == []
 
 
+def test_council_frame_against_the_councils_planned_contribution():
+    doc = build(
+        ("h", "Bakgrunn"),
+        ("p", "Bystyret vedtok 03.10.2024 i sak 55/24 å sette av inntil kr 900 000 til et treårig prosjekt for lesing."),
+        ("h", "Ressurser"),
+        ("p", "Kommunens bidrag er kr 400 000 pr år i 2025, 2026 og 2027, til sammen kr 1,2 mill. "
+              "Fylkeskommunen har gitt tilsagn om kr 200 000."),
+    )
+    [flag] = flags_for(doc)
+    assert "900 000" in flag.message and "1 200 000" in flag.message and "300 000" in flag.message
+    assert "sak 55/24" in flag.message
+    for e in flag.evidence_items:
+        assert doc.text[e.span_start:e.span_end] == e.text
+
+
+def test_council_frame_that_covers_the_plan_raises_nothing():
+    doc = build(
+        ("p", "Bystyret vedtok 03.10.2024 i sak 55/24 å sette av inntil kr 1,5 mill. til et treårig prosjekt for lesing."),
+        ("h", "Ressurser"),
+        ("p", "Kommunens bidrag er kr 400 000 pr år i 2025, 2026 og 2027, til sammen kr 1,2 mill."),
+    )
+    assert flags_for(doc) == []
+
+
+def test_amended_grant_and_a_funds_balance_raise_nothing():
+    doc = build(
+        ("h", "Møteprotokoll – Formannskapet"),
+        ("p", "Møtedato: 10.10.2024"),
+        ("h", "Sak 60/24 Tilskudd til korpset"),
+        ("p", "Innstilling:"),
+        ("p", "Skolekorpset innvilges kr 30 000 i tilskudd fra kulturfondet."),
+        ("p", "Behandling:"),
+        ("p", "Kultursjefen opplyste at kulturfondet har kr 95 000 igjen i år."),
+        ("p", "Anne Lie (Sp) fremmet følgende endringsforslag: «Skolekorpset innvilges kr 50 000 i tilskudd fra kulturfondet.»"),
+        ("p", "Votering:"),
+        ("p", "Endringsforslaget ble vedtatt med 5 mot 2 stemmer."),
+        ("p", "Vedtak:"),
+        ("p", "Skolekorpset innvilges kr 50 000 i tilskudd fra kulturfondet."),
+    )
+    assert flags_for(doc) == []
+
+
 def _docs(folder):
     return sorted(folder.rglob("*.docx")) + sorted(folder.rglob("*.pdf"))
 

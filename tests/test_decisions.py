@@ -53,6 +53,11 @@ def test_is_vote_line(text, expected):
      "Tilskudd gis bl.a. til utstyr, jf. retningslinjene."),
     ("Om lag 420 husstander mangler 100 Mbit/s. Kommunestyret vedtok saken.", "Om lag 420 husstander mangler 100 Mbit/s."),
     ("Ingen punktum her", "Ingen punktum her"),
+    ("Laget (org.nr. 912 345 678) får kr 50 000 til båtene. Resten avslås.",
+     "Laget (org.nr. 912 345 678) får kr 50 000 til båtene."),
+    ("Parken bygges innenfor en ramme på kr 3,1 mill. Arbeidet starter i mai.",
+     "Parken bygges innenfor en ramme på kr 3,1 mill."),
+    ("Anbudet er på kr 2,1 mill. eks. mva. Kontrakten signeres i mars.", "Anbudet er på kr 2,1 mill. eks. mva."),
 ])
 def test_first_sentence(text, expected):
     assert first_sentence(text) == expected
@@ -136,6 +141,9 @@ def test_numbered_points_stay_one_decision_and_recommendation_gives_way():
     ("Kommunestyret vedtok 12.12.2024 i sak 92/24 å delta i en utbygging av fiber.", "Kommunestyret", "92/24", dt.date(2024, 12, 12)),
     ("Kommunestyret bevilget i sak 45/22 kr 1 000 000 til prosjektet.", "Kommunestyret", "45/22", None),
     ("Vedtatt av kommunestyret 11.12.2024, sak PS 87/24", "Kommunestyret", "87/24", dt.date(2024, 12, 11)),
+    ("Strategien ble vedtatt av bystyret 4. mai 2023 (BS-sak 22/23).", "Bystyret", "22/23", dt.date(2023, 5, 4)),
+    ("Planen ble enstemmig vedtatt i formannskapet 2.2.2022, F-sak 7/22.", "Formannskapet", "7/22", dt.date(2022, 2, 2)),
+    ("Reglementet ble vedtatt i kommunestyret (KS-sak 101/21).", "Kommunestyret", "101/21", None),
 ])
 def test_decisions_reported_in_prose(text, body, case, date):
     [row] = extract_decisions(build(("p", text)))
@@ -148,9 +156,79 @@ def test_decisions_reported_in_prose(text, body, case, date):
     "Programstyret vedtar strategier, milepælplan og budsjett.",
     "Formelle vedtak om oppstart",
     "Kommunedirektøren anbefaler at søknaden innvilges.",
+    "Planen ble vedtatt i kommunestyret for lenge siden.",  # neither a day nor a case: too vague
+    "Søknaden skal behandles og vil bli vedtatt av formannskapet 3. juni 2025.",
 ])
 def test_not_decisions(text):
     assert extract_decisions(build(("p", text))) == []
+
+
+def test_prefixed_case_numbers_amendment_and_recommendation_to_a_higher_body():
+    doc = build(
+        ("h", "Møteprotokoll – Hovedutvalg for oppvekst"),
+        ("p", "Møtedato: 05.03.2025"),
+        ("p", "HOK-12/25 Skolebruksplan"),  # the agenda line opens the case too; nothing follows it
+        ("h", "HOK-12/25 Skolebruksplan"),
+        ("p", "Kommunedirektørens innstilling:"),
+        ("p", "Skolebruksplanen vedtas som framlagt. Planen rulleres i 2027."),
+        ("p", "Votering:"),
+        ("p", "Kommunedirektørens innstilling ble enstemmig vedtatt."),
+        ("p", "Innstilling til bystyret:"),
+        ("p", "Skolebruksplanen vedtas som framlagt. Planen rulleres i 2027."),
+        ("h", "HOK-13/25 Tilskudd til leirskole"),
+        ("p", "Kommunedirektørens innstilling:"),
+        ("p", "Elevrådet innvilges kr 20 000 fra oppvekstfondet."),
+        ("p", "Ola Berg (V) fremmet følgende endringsforslag:"),
+        ("p", "«Elevrådet innvilges kr 35 000 fra oppvekstfondet.»"),
+        ("p", "Votering:"),
+        ("p", "Endringsforslaget ble vedtatt med 5 mot 4 stemmer."),
+        ("p", "Hovedutvalgets vedtak:"),
+        ("p", "Elevrådet innvilges kr 35 000 fra oppvekstfondet."),
+    )
+    got = [(r.case_number, r.kind, r.text, r.vote) for r in extract_decisions(doc)]
+    assert got == [
+        ("12/25", "proposal", "Skolebruksplanen vedtas som framlagt.", None),
+        ("12/25", "proposal", "Skolebruksplanen vedtas som framlagt.", None),  # the committee's own, to the council
+        ("13/25", "proposal", "Elevrådet innvilges kr 20 000 fra oppvekstfondet.", None),
+        ("13/25", "proposal", "Elevrådet innvilges kr 35 000 fra oppvekstfondet.", None),
+        ("13/25", "adopted", "Elevrådet innvilges kr 35 000 fra oppvekstfondet.", "5 mot 4 stemmer"),
+    ]
+    assert "innstilling til bystyret" in extract_decisions(doc)[1].body
+
+
+def test_memo_advice_is_no_proposal():
+    doc = build(
+        ("p", "NOTAT"),
+        ("p", "Til: Rådmann Eva Lie"),
+        ("h", "Tilrådning og videre arbeid"),
+        ("h", "Anbefaling"),
+        ("p", "Vi anbefaler at rådmannen legger fram en sak om saken for bystyret i juni."),
+    )
+    assert extract_decisions(doc) == []
+
+
+def test_body_from_the_decisions_subject_and_delegation():
+    doc = build(
+        ("p", "Nordfjell fylkeskommune"),
+        ("h", "Vedtak"),
+        ("p", "Nordfjell fylkeskommune innvilger Fjordmat AS (org.nr. 998 877 665) kr 200 000 til prosjektet. "
+              "Tilskuddet utbetales etterskuddsvis."),
+        ("p", "Vedtaket er fattet av regiondirektøren etter delegert myndighet."),
+    )
+    [row] = extract_decisions(doc)
+    assert row.text == "Nordfjell fylkeskommune innvilger Fjordmat AS (org.nr. 998 877 665) kr 200 000 til prosjektet."
+    assert row.body == "Nordfjell fylkeskommune, regiondirektøren (delegert myndighet)"
+
+
+def test_meeting_body_from_a_compound_title():
+    doc = build(
+        ("h", "Referat fra prosjektstyremøte – Ny bru"),
+        ("p", "Dato: 03.03.2025"),
+        ("h", "Sak 4/25 Budsjett"),
+        ("p", "Beslutning: Budsjettet for 2025 godkjennes."),
+    )
+    [row] = extract_decisions(doc)
+    assert (row.case_number, row.body, row.kind) == ("4/25", "Prosjektstyret", "adopted")
 
 
 # --- golden runs ----------------------------------------------------------------------------------

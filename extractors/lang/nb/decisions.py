@@ -53,6 +53,9 @@ VOTE_FOR_ONLY = r"\bmed\s+(?P<for>\d{1,3})\s+stemmer\b(?!\s+mot)"
 # Case numbers: 'Sak 06/22', 'PS 12/34', 'Saksnr. 2013/1234', '047/12:'.
 CASE_LABELS: tuple[str, ...] = ("sak", "saksnr", "saksnr.", "sak nr", "sak nr.", "ps", "rs", "utvalgssak",
                                 "politisk sak", "arkivsak", "arkivsaksnr", "arkivsak nr", "saksnummer")
+# A body's own series of case numbers, written as a short capitalised prefix joined by a hyphen:
+# 'K-sak 14/25', 'KS-sak 3/24', 'F-sak 12/23', 'FSK-045/23', 'HOK-12/24' (the prefix names the body).
+CASE_PREFIX = r"(?-i:[A-ZÆØÅ]{1,5})-(?:(?i:sak)\s*)?"
 ARCHIVE_LABELS: tuple[str, ...] = ("arkivsak", "arkivsaksnr", "arkivsak nr", "arkivsaknr", "vår ref", "deres ref")
 
 # Field labels of a meeting's header: which body meets, and when.
@@ -65,8 +68,44 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "kr", "mill", "mrd", "ca", "nr", "jf", "jfr", "bl.a", "dvs", "mv", "m.m", "evt", "pkt", "adm", "dir",
     "f.eks", "ift", "iht", "mht", "osv", "pr", "tlf", "inkl", "ekskl", "st", "avd", "vedr", "ref", "kap",
     "fig", "tab", "s", "mnd", "stk", "etc", "div", "tidl", "nov", "des", "jan", "feb", "okt", "sept",
-    "aug", "apr", "o.l", "m.fl", "t.o.m", "f.o.m", "hhv", "vs", "kl",
+    "aug", "apr", "o.l", "m.fl", "t.o.m", "f.o.m", "hhv", "vs", "kl", "org.nr", "orgnr", "org", "eks", "ev",
+    "mva", "sek", "jr", "ang", "gnr", "bnr",
 })
+# Abbreviations that also close sentences ('... innenfor en ramme på kr 4,2 mill. Torget skal ...'):
+# their full stop ends the sentence where a capitalised word follows (not a digit: 'mill. 2024').
+SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({
+    "mill", "mrd", "mv", "m.m", "osv", "etc", "m.fl", "mnd", "stk", "mva", "o.l", "m.v",
+})
+
+# First-person recommendations in a memo ('Jeg anbefaler at ...'): advice, not a draft decision.
+FIRST_PERSON_ADVICE = r"^\s*(?:jeg|vi|undertegnede)\s+(?:vil\s+)?(?:anbefaler|anbefale|foreslår|foreslå|tilrår|råder)\b"
+
+# Passive reports of a decision: 'Planen ble vedtatt i kommunestyret 19. mars 2025 (K-sak 14/25)'.
+PASSIVE_ADOPTED = r"\b(?:ble|blei|vart|er|var)\s+(?P<vote>(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtatt|vedteke|godkjent|behandlet\s+og\s+vedtatt)\s+(?:i|av)\s+"
+
+# A proposal made in the meeting by a member: 'X (Ap) fremmet følgende endringsforslag:'.
+MOTION_WORDS: tuple[str, ...] = ("forslag", "endringsforslag", "tilleggsforslag", "alternativt forslag",
+                                 "oversendelsesforslag", "utsettelsesforslag", "fellesforslag")
+
+# Where a proposal recommends a case to a higher body ('Innstilling til kommunestyret:'), the
+# body's vote makes it a proposal of that body, not an adopted decision.
+RECOMMENDS_TO = r"\btil\s+(?P<to>(?:kommunestyre|bystyre|fylkesting|formannskap|representantskap|fylkesutvalg)[a-zæøå]*)\b"
+
+# Amounts said of a fund's remaining balance, not of a planned grant or cost ('fondet har 148 000
+# kroner igjen', 'saldo', 'disponibelt').
+BALANCE_CUES: tuple[str, ...] = ("igjen", "saldo", "saldoen", "gjenstående", "gjenstår", "disponibelt",
+                                 "disponible", "restmidler", "udisponert", "udisponerte", "til disposisjon",
+                                 "står på fondet", "beholdning", "beholdningen")
+
+# Deciding bodies whose money is the municipality's or the county's: a frame a council sets aside
+# is the same thing as the document's 'Kommunens bidrag', 'kommunal andel'.
+BODY_OWNER: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("fylke", ("fylkeskommune", "fylkeskommunen", "fylkeskommunens", "fylkeskommunal", "fylkeskommunale")),
+    ("kommune", ("kommune", "kommunen", "kommunens", "kommunal", "kommunale")),
+    ("formannskap", ("kommune", "kommunen", "kommunens", "kommunal", "kommunale")),
+    ("bystyre", ("kommune", "kommunen", "kommunens", "kommunal", "kommunale")),
+    ("rådmann", ("kommune", "kommunen", "kommunens", "kommunal", "kommunale")),
+)
 
 
 # Money in a decision (checks/decisions.py). Words just before an amount that make it a frame the
