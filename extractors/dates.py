@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, replace
 
 from extractors.lang.nb.dates import (
-    AMBIGUOUS_BARE_MONTHS, MONTHS, NOT_YEAR_BEFORE, ORDINALS, PART_OF_PERIOD, QUALIFIERS,
-    SEASON_BARE_OK, SEASON_MONTHS, SEASONS,
+    AMBIGUOUS_BARE_MONTHS, HABITUAL_SEASON_BEFORE, MONTHS, NOT_YEAR_BEFORE, ORDINALS, PART_OF_PERIOD,
+    QUALIFIERS, SEASON_BARE_OK, SEASON_MONTHS, SEASONS,
 )
 
 PRECISIONS = ("day", "week", "month", "season", "quarter", "half", "year")
@@ -99,6 +99,8 @@ _SAME_YEAR = r"(?P<same>samme år|same år|dette år)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(_B + r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
     ("num", re.compile(_B + r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?!\d|[.,]\d)")),
+    # '1/3-2025', '15/1-25': day/month-year, a common Norwegian hand spelling
+    ("slash", re.compile(_B + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})-(?P<y>\d{4}|\d{2})(?![\d/\-])")),
     ("dayrange", re.compile(_B + r"(?P<d>\d{1,2})\.?\s?[-–]\s?(?P<d2>\d{1,2})\s?[.\-–]?\s*" + _mon("m")
                             + r"(?:[ \t]+(?:i[ \t]+)?" + _year("y") + ")?", re.I)),
     ("daymon", re.compile(_B + r"(?P<d>\d{1,2})(?:\.[ \t]?|[ \t]+)" + _mon("m")
@@ -132,6 +134,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # Day and month without a year ('13.11', '2.12'): read in a date cell, or in text after a cue word only,
 # so that section numbers (1.1) and clock times (10.00) stay numbers.
 DAYMON_NUM = re.compile(_B + r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?![\d])")
+# '15/1' (day/month): only alone in a date cell, since in text it is as likely a case number or a fraction.
+DAYMON_SLASH = re.compile(_B + r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/\-.,])")
 DAYMON_CUE = re.compile(r"(?:den|før|innen|fra|til|etter|senest|dato|datert|møte\w*|t\.o\.m\.?|f\.o\.m\.?)[ \t]+$", re.I)
 CLOCK_BEFORE = re.compile(r"(?:kl|klokka|klokken|tid)\.?[ \t]*$", re.I)
 _QUAL = sorted(QUALIFIERS, key=len, reverse=True)
@@ -188,6 +192,13 @@ def _candidates(text: str, cell: bool) -> list[tuple[int, int, str, re.Match]]:
             continue
         if cell or DAYMON_CUE.search(before):
             out.append((m.start(), m.end(), "daymon_num", m))
+    if cell:
+        for m in DAYMON_SLASH.finditer(text):
+            before, after = text[:m.start()], text[m.end():]
+            # the cell holds the date alone ('15/1', 'Før 15/1', '15/1 - 30/4'), not '1/2 stilling'
+            alone = not after.strip(" .;") or re.match(r"\s*(?:[-–]|til\b)", after)
+            if alone and (not before.strip() or DAYMON_CUE.search(before) or re.search(r"\d\s*(?:[-–]|til)\s*$", before)):
+                out.append((m.start(), m.end(), "daymon_num", m))
     return out
 
 
@@ -214,6 +225,12 @@ def _parse(kind: str, m: re.Match, text: str, cell: bool) -> _Raw | None:
     y = None
     if kind == "iso":
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
+        return _Raw(kind, s, e, y, mo, d, "day") if _valid(y, mo, d) else None
+    if kind == "slash":
+        words = text[max(0, s - 14):s].lower().split()
+        if words and words[-1].rstrip(".:") in {w.rstrip(".") for w in NOT_YEAR_BEFORE}:
+            return None  # 'sak 12/3-25': a case reference
+        y, mo, d = _two_digit_year(g["y"]), int(g["m"]), int(g["d"])
         return _Raw(kind, s, e, y, mo, d, "day") if _valid(y, mo, d) else None
     if kind == "num":
         y, mo, d = _two_digit_year(g["y"]), int(g["m"]), int(g["d"])
@@ -298,6 +315,9 @@ def _parse(kind: str, m: re.Match, text: str, cell: bool) -> _Raw | None:
         if yv is None:
             if name not in SEASON_BARE_OK:
                 return None
+            before = text[max(0, s - 12):s].lower().split()
+            if before and before[-1] in HABITUAL_SEASON_BEFORE:
+                return None  # 'om vinteren': every winter, not a date
             return _Raw(kind, s, e, None, SEASONS[name], None, "season")
         if yv.strip().startswith("-") and len(yv.strip().lstrip("- ")) == 2 and name not in SEASON_BARE_OK:
             return None

@@ -24,9 +24,9 @@ from extractors.dates import DateMatch, find_dates
 from extractors.doc_dates import locate_doc_date
 from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
-    BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES, EVENT_CUES,
-    FUTURE_CUES, MEETING_GENRES, OWNER_HEADERS, PLAN_CUES, REFERENCE_CUES, STATUS_HEADERS,
-    TIMETABLE_CUES,
+    ATTACHMENT_HEADINGS, BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES,
+    EVENT_CUES, FUTURE_CUES, MEETING_GENRES, MONTHS, NEXT_STEPS_HEADINGS, OWNER_HEADERS, PLAN_CUES,
+    REFERENCE_CUES, STATUS_HEADERS, TIMETABLE_CUES,
 )
 
 COARSE = ("year", "season", "half", "quarter")
@@ -61,8 +61,12 @@ def _has_prefix(text: str, words) -> bool:
                for w in words)
 
 
+_BULLETS = "•◦▪▫‣●○■□·∙*"
+
+
 def _clean(text: str) -> str:
-    return " ".join(text.replace("\t", " ").split()).strip(" –-:;")
+    """One line of words, without the bullet glyph a PDF list item keeps ('• Tilbudsfrist ...')."""
+    return " ".join(text.replace("\t", " ").split()).strip(" –-:;" + _BULLETS)
 
 
 def _norm_header(text: str) -> str:
@@ -198,6 +202,8 @@ def _from_timetables(doc: Document, doc_date: dt.date | None, used: set[int]) ->
             base = _clean(desc_cell.text) if desc_cell else ""
             status = _clean(status_cell.text) if status_cell else ""
             row_ctx = ctx
+            # an empty or '-' date cell gives no row for its column where another column dates the row
+            row_dated = any(_has_date(_cell_by_col(row, col), desc_cell, row_ctx) for col, _ in date_cols)
             for k, (col, header) in enumerate(date_cols):
                 date_cell = _cell_by_col(row, col)
                 date_text = date_cell.text.strip() if date_cell and date_cell is not desc_cell else ""
@@ -206,8 +212,8 @@ def _from_timetables(doc: Document, doc_date: dt.date | None, used: set[int]) ->
                 if m is None and base and k == 0:
                     m = next((x for x in find_dates(base, row_ctx, roll_forward=True) if x.date), None)
                     due_text = m.text if m else None
-                if m is None and k > 0:
-                    continue  # an empty end column: the start stands alone
+                if m is None and (k > 0 or row_dated):
+                    continue  # an empty end column: the start stands alone; an empty start: the end
                 desc = base
                 step = _step_words(date_text, m) if date_text else ""
                 if step and step.lower() not in desc.lower():
@@ -229,6 +235,12 @@ def _from_timetables(doc: Document, doc_date: dt.date | None, used: set[int]) ->
                     precision=m.precision if m else None, in_table=True,
                     table_index=_table_number(doc, index), row_index=ri))
     return out
+
+
+def _has_date(cell: Cell | None, desc_cell: Cell | None, context: dt.date | None) -> bool:
+    if cell is None or cell is desc_cell or not cell.text.strip():
+        return False
+    return any(x.date for x in find_dates(cell.text, context, roll_forward=True, cell=True))
 
 
 def _table_number(doc: Document, index: int) -> int:
@@ -286,6 +298,10 @@ def _from_lists(doc: Document, doc_date: dt.date | None, used: set[int]) -> list
                     used.add(k)
                     break
             desc = _clean(title.text)
+            if src is title and m:
+                # 'Oppstartsseminar for alle ledere: 4. februar 2025': the step is the words beside its date
+                rest = _clean(title.text[:m.start] + " " + title.text[m.end:])
+                desc = rest if re.search(r"[A-Za-zæøåÆØÅ]{3}", rest) else desc
             if src is not title:
                 desc = f"{desc}: {_clean(_sentence_with(src.text, m))}"
             if m:
@@ -295,7 +311,8 @@ def _from_lists(doc: Document, doc_date: dt.date | None, used: set[int]) -> list
                 due_text=m.text if m else None, status=None, page=src.page,
                 source_text=src.text if src is title else f"{title.text} {src.text}",
                 span_start=(src.start + m.start) if m else title.start,
-                span_end=(src.start + m.end) if m else title.end, precision=m.precision if m else None))
+                span_end=(src.start + m.end) if m else title.end, precision=m.precision if m else None,
+                row_index=title_i))
         i = j
     return out
 
@@ -325,6 +342,10 @@ def _context_before(doc: Document, index: int, doc_date: dt.date | None) -> dt.d
 # --- 3. dated sentences -----------------------------------------------------------------------------
 _SENT_END = re.compile(r"(?<=[.!?])[\"»”]?\s+(?=[«\"–\-A-ZÆØÅ0-9])")
 _ABBREV_END = re.compile(r"(?:\b(?:kr|ca|bl\.a|f\.eks|nr|jf|dvs|mv|osv|evt|inkl|ekskl|adm|dir|pr|tlf|kl|st|mill|mrd)|\b\d{1,2})\.$", re.I)
+# Abbreviations that also end a sentence when a capital follows ('kr 4,2 mill. Torget skulle ...'); an
+# ordinal before a capital that is not a month ('i uke 40. Anleggsarbeidet ...') ends one too.
+_END_ABBREV = re.compile(r"(?:\b(?:mill|mrd|mv|osv)|\b\d{1,2})\.$", re.I)
+_NEXT_WORD = re.compile(r"[A-ZÆØÅ][a-zæøå]*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -332,12 +353,49 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
     for m in _SENT_END.finditer(text):
         piece = text[start:m.start()]
-        if _ABBREV_END.search(piece):
+        if _ABBREV_END.search(piece) and not _ends_anyway(piece, text[m.end():]):
             continue
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _ends_anyway(piece: str, rest: str) -> bool:
+    """'4,2 mill.' or 'uke 40.' before a capitalised word that is not a month: the sentence ends."""
+    if not _END_ABBREV.search(piece):
+        return False
+    nxt = _NEXT_WORD.match(rest)
+    return bool(nxt) and nxt.group(0).lower() not in MONTHS
+
+
+_CLAUSE_SEPS = (re.compile(r"\s*;\s*"), re.compile(r",\s+(?=(?:og|men|mens|samt|så|før|etter at)\s)"),
+                re.compile(r",\s+"), re.compile(r"\s+(?=og\s)"))
+
+
+def _clause(sentence: str, dates: list[DateMatch], i: int) -> str:
+    """The clause around the i-th date of a sentence with several dates ('Anleggsarbeidet skal starte i
+    april 2024, og flytebrygga skal være i bruk fra 1. oktober 2024'): each date its own words."""
+    if len(dates) < 2:
+        return sentence
+    lo = dates[i - 1].end if i > 0 else None
+    hi = dates[i + 1].start if i + 1 < len(dates) else None
+    start, end = 0, len(sentence)
+    for rx in _CLAUSE_SEPS:  # the strongest separator found in the gap between two dates
+        if lo is not None and start == 0:
+            cuts = list(rx.finditer(sentence, lo, dates[i].start))
+            if cuts:
+                start = cuts[-1].end()
+        if hi is not None and end == len(sentence):
+            cut = rx.search(sentence, dates[i].end, hi)
+            if cut:
+                end = cut.start()
+    clause = sentence[start:end]
+    lead = re.match(r"(?:og|men|mens|samt|så)\s+", clause)
+    if lead:
+        clause, start = clause[lead.end():], start + lead.end()
+    rest = (clause[:dates[i].start - start] + clause[dates[i].end - start:]).split()
+    return clause if len(rest) >= 2 else sentence
 
 
 def _quoted(sentence: str, pos: int) -> bool:
@@ -357,7 +415,7 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
     if any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", before) for w in DURATION_CUES):
         return False
     if _has(sentence[max(0, m.start - 20):m.start], REFERENCE_CUES):
-        return False  # 'mandatet datert 10.02.2025' names a document, not a step
+        return False  # 'mandatet datert 10.02.2025', 'søknad av 15.02.2025' name a document, not a step
     if not (_has_prefix(sentence, EVENT_CUES) or _has(sentence, PLAN_CUES)):
         return False
     if m.precision in COARSE and not (_has(sentence, FUTURE_CUES) or _has(sentence, PLAN_CUES)
@@ -370,12 +428,41 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
 _PASSIVE_STEPS = tuple(w for w in EVENT_CUES if w.split()[0].endswith("es"))
 
 
-def _is_dated_item(block: Block, sentence: str, m: DateMatch) -> bool:
-    """A list item 'Byggestart for ombyggingen av naustet: 2. mai 2023': a step and its date."""
+def _listed(block: Block) -> bool:
+    return block.kind is BlockKind.LIST_ITEM or block.text.lstrip().startswith(("•", "-", "–", "*", "◦"))
+
+
+def _is_dated_item(block: Block, sentence: str, m: DateMatch, next_steps: bool = False) -> bool:
+    """A list item 'Byggestart for ombyggingen av naustet: 2. mai 2023': a step and its date; under a
+    heading of coming steps ('Videre arbeid'), any short item ending in a specific date."""
     head = sentence[:m.start].rstrip()
-    listed = block.kind is BlockKind.LIST_ITEM or block.text.lstrip().startswith(("•", "-", "–", "*", "◦"))
-    return (listed and head.endswith(":") and len(head.split()) <= 12
-            and not sentence[m.end:].strip(" .;"))
+    if not (_listed(block) and len(head.split()) <= 12 and not sentence[m.end:].strip(" .;")):
+        return False
+    return head.endswith(":") or (next_steps and m.precision not in COARSE and len(head.split()) >= 1)
+
+
+def _section_heads(doc: Document) -> list[str]:
+    """For each block, the lower-cased heading of the section it stands in; a list item under a short
+    lead-in line ('Vedlegg:') stands under that line."""
+    out, current, lead = [], "", None
+    for b in doc.blocks:
+        text = _clean(b.text).lower()
+        if b.kind is BlockKind.HEADING:
+            current, lead = text, None
+            out.append(current)
+        elif _listed(b):
+            out.append(lead if lead is not None else current)
+        else:
+            short_lead = b.kind is BlockKind.PARAGRAPH and b.text.strip().endswith(":") and len(text.split()) <= 4
+            lead = text if short_lead else None
+            out.append(current)
+    return out
+
+
+def _heading_is(head: str, words) -> bool:
+    """A heading that is one of `words`, after its number ('5 Videre arbeid', 'Vedlegg:')."""
+    h = re.sub(r"^[\d.\s]+", "", head).strip(" :")
+    return h in words
 
 
 def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre: bool,
@@ -384,6 +471,7 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
     ctx = doc_date
     from_text = False  # whether ctx is a date of the text (a sequence to continue) or the document's date
     seen: set[tuple[int, int]] = set()
+    heads = _section_heads(doc)
     for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.HEADING:
             continue
@@ -393,13 +481,14 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
             pieces = [(c.text, c.start, c.page) for r in block.rows for c in r]
         else:
             pieces = [(block.text, block.start, block.page)]
-        skip_block = index in used
+        # attachments and references are dated by their own documents, not by the project's steps
+        skip_block = index in used or _heading_is(heads[index], ATTACHMENT_HEADINGS)
+        next_steps = _heading_is(heads[index], NEXT_STEPS_HEADINGS)
         for text, offset, page in pieces:
             for s, e in _sentences(text):
                 sentence = text[s:e]
-                for m in find_dates(sentence, ctx, roll_forward=from_text):
-                    if m.date is None:
-                        continue
+                dates = [m for m in find_dates(sentence, ctx, roll_forward=from_text) if m.date is not None]
+                for i, m in enumerate(dates):
                     a, b = offset + s + m.start, offset + s + m.end
                     own = own_span and a < own_span[1] and b > own_span[0]
                     if m.year_given and m.precision not in COARSE and not own:
@@ -408,14 +497,19 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
                         continue
                     if meeting_genre and doc_date and m.date == doc_date:
                         continue  # the meeting the minutes or the case paper record
-                    item = _is_dated_item(block, sentence, m)
+                    clause = _clause(sentence, dates, i)
+                    if clause is not sentence and _has(clause, DECISION_VERBS):
+                        continue
+                    item = _is_dated_item(block, sentence, m, next_steps)
                     if not (item or _is_step(sentence, m)) or (a, b) in seen:
                         continue
                     seen.add((a, b))
-                    desc = sentence[:m.start].rstrip(" :") if item else sentence
+                    desc = sentence[:m.start].rstrip(" :") if item else clause
                     out.append(Milestone(
                         doc_id=doc.doc_id, description=_clean(desc)[:MAX_DESCRIPTION], due_date=m.date,
                         due_text=m.text, status=None, page=page, source_text=sentence.strip(),
                         span_start=a, span_end=b, precision=m.precision,
-                        in_table=block.kind is BlockKind.TABLE))
+                        in_table=block.kind is BlockKind.TABLE,
+                        # a list item's block: the date checks read consecutive items as one list
+                        row_index=index if _listed(block) else None))
     return out

@@ -76,6 +76,9 @@ SPELLINGS = [
     ("i 2022", "2022-01-01", "year", "2022"),
     ("01.01.2014-31.12.2016", "2014-01-01", "day", "01.01.2014-31.12.2016"),
     ("1. april 2024 – 31. desember 2025", "2024-04-01", "day", "1. april 2024 – 31. desember 2025"),
+    ("1/3-2025", "2025-03-01", "day", "1/3-2025"),
+    ("Oppstart 15/9-24", "2024-09-15", "day", "15/9-24"),
+    ("til våren", "2013-03-01", "season", "våren"),
 ]
 
 
@@ -100,6 +103,7 @@ TRAPS = [
     "kr 2017", "ansvar 727 000 funksjon 17010", "2 stillinger i 3 år", "Storgata 1, 2000 Lillestrøm",
     "kr 200 000,-", "org.nr. 986 203 114", "120 m2", "Workshop nr. 2", "før jul", "vår region",
     "Jan Hansen", "1,2 mill. kr",
+    "sak 12/3-25", "Vår ref.: 2024/1187-3", "om vinteren", "hver sommer", "på høsten", "1/2 stilling",
 ]
 
 
@@ -139,6 +143,15 @@ def test_same_year_and_no_context():
 def test_cell_mode_reads_day_and_month():
     assert find_dates("13.11", CTX, cell=True)[0].date == dt.date(2013, 11, 13)
     assert find_dates("13.11", CTX) == []  # in running text '13.11' may be a section number
+
+
+DAY_MONTH_CELLS = [("15/1", "2013-01-15"), ("Før 30/4", "2013-04-30"), ("1/3 - 30/6", "2013-03-01")]
+
+
+@pytest.mark.parametrize("cell,want", DAY_MONTH_CELLS)
+def test_cell_mode_reads_day_slash_month(cell, want):
+    assert find_dates(cell, CTX, cell=True)[0].date.isoformat() == want
+    assert find_dates(cell, CTX) == []  # in running text '15/1' may be a case number or a fraction
 
 
 def test_helpers():

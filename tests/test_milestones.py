@@ -131,12 +131,16 @@ PROSE = [
     ("Næringshuset skal åpne høsten 2024.", "2024-09-01"),
     ("Sluttrapporten legges fram for formannskapet primo 2026.", "2026-01-01"),
     ("Målet er å søke om plass i klyngeprogrammet i 2026.", "2026-01-01"),
+    ("– Vi kan sette i gang med anbudet allerede 15. april, sier rådmannen.", "2024-04-15"),
+    ("Biblioteket skulle opprinnelig stått ferdig 1. desember 2023.", "2023-12-01"),
+    ("Budsjettet er kr 2,1 mill. Skolen skal etter planen åpnes 14. august 2025.", "2025-08-14"),
 ]
 
 
 @pytest.mark.parametrize("sentence,due", PROSE)
 def test_dated_steps_in_prose(sentence, due):
-    rows = extract_milestones(_doc(("heading", "Prosjektplan"), ("paragraph", sentence)))
+    rows = extract_milestones(_doc(("heading", "Prosjektplan"), ("paragraph", "Dato: 10.01.2024"),
+                                   ("paragraph", sentence)))
     assert [r.due_date.isoformat() for r in rows] == [due]
 
 
@@ -150,6 +154,10 @@ NOT_STEPS = [
     "Delprosjektet bygger på forprosjektet «Klynger og nettverk 2021» og skal følges opp.",
     "Fondet har en ramme på 1,2 mill. kr i 2024.",
     "Årsrapport 2019 viser at omsetningen økte.",
+    "Vi viser til søknad av 3. mars 2024 om midler til sluttrapport og evaluering.",
+    "Fylkeskommunen har i brev av 12.05.2024 gitt tilsagn om midler til rapporten.",
+    "Uten ny kai vil båtene måtte ligge ved moloen om vinteren.",
+    "Vi vil ha et møte med laget hver sommer.",
 ]
 
 
@@ -182,3 +190,41 @@ def test_project_period_sources():
         == (dt.date(2024, 4, 1), dt.date(2025, 12, 31), "31. desember 2025")
     start, end, _ = find_project_period(_doc(("heading", "Plan"), ("paragraph", "Tiltaket gjelder prosjektperioden 2024-2025.")))
     assert (start, end) == (dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+
+
+def test_date_and_dash_cells_in_a_start_and_end_timetable():
+    # an empty or '-' date cell gives no row for its column; '1/3-2025' is a date
+    doc = _doc(("heading", "Fremdriftsplan"),
+               ("table", [["Aktivitet", "Start", "Slutt"],
+                          ["Forprosjekt", "1/3-2025", "ultimo juni"],
+                          ["Innvielse", "5. sept. 2026", "-"],
+                          ["Sluttrapport", "-", "20.12.2026"]]))
+    rows = [(r.description, r.due_date) for r in extract_milestones(doc)]
+    assert rows == [("Forprosjekt: start", dt.date(2025, 3, 1)), ("Forprosjekt: slutt", dt.date(2025, 6, 1)),
+                    ("Innvielse: start", dt.date(2026, 9, 5)), ("Sluttrapport: slutt", dt.date(2026, 12, 20))]
+
+
+def test_attachment_list_is_not_milestones():
+    doc = _doc(("heading", "Saksframlegg"), ("paragraph", "Dato: 01.09.2024"),
+               ("heading", "Vedlegg"),
+               ("list_item", "Tilstandsrapport for kaia, Rådgivende Ingeniører AS, 12.05.2024"),
+               ("list_item", "Søknad om tilskudd, 20.06.2024"),
+               ("heading", "Framdrift"), ("paragraph", "Anleggsarbeidet skal starte i uke 40."))
+    assert [(r.description, r.due_date) for r in extract_milestones(doc)] == [
+        ("Anleggsarbeidet skal starte i uke 40.", dt.date(2024, 9, 30))]
+
+
+def test_each_date_of_a_sentence_has_its_own_clause():
+    doc = _doc(("heading", "Plan"), ("paragraph", "Byggingen skal etter planen starte i mars 2025, og hallen skal "
+                                                  "tas i bruk fra 1. januar 2026."))
+    assert [r.description for r in extract_milestones(doc)] == [
+        "Byggingen skal etter planen starte i mars 2025", "hallen skal tas i bruk fra 1. januar 2026."]
+
+
+def test_coming_steps_and_bullets():
+    # under 'Videre arbeid' a short dated item is a step; a PDF's bullet glyph is not part of the description
+    doc = _doc(("heading", "Rapport"), ("paragraph", "Dato: 01.09.2025"), ("heading", "4 Videre arbeid"),
+               ("list_item", "• Fagdag 2: Digital markedsføring 14. oktober 2025"),
+               ("list_item", "• Kurs for verter 3. november 2025"))
+    assert [(r.description, r.due_date) for r in extract_milestones(doc)] == [
+        ("Fagdag 2: Digital markedsføring", dt.date(2025, 10, 14)), ("Kurs for verter", dt.date(2025, 11, 3))]

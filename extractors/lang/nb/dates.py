@@ -28,6 +28,9 @@ SEASONS: dict[str, int] = {
 }
 SEASON_BARE_OK = frozenset({"våren", "sommeren", "høsten", "vinteren", "sumaren", "hausten"})
 SEASON_MONTHS = 3  # a season spans about three months (used for comparisons)
+# Words before a season without a year that make it habitual ('om vinteren' = every winter, 'hver
+# sommer'): not a date. 'til våren', 'i løpet av våren' name the coming season and stay dates.
+HABITUAL_SEASON_BEFORE = ("om", "hver", "hvert", "på", "gjennom", "utover")
 
 # 'primo/medio/ultimo mai': early, mid, late in the month (or year).
 PART_OF_PERIOD: dict[str, str] = {
@@ -110,11 +113,26 @@ EVENT_CUES = (
     "være klar", "klar", "godkjennes", "godkjent", "presenteres", "presentert", "starte", "starter",
     "start", "byggestart", "anleggsstart", "åpne", "åpner", "åpning", "i drift", "søke om", "sendes",
     "signeres", "montert", "monteres", "tilbudsfrist", "overlevering", "ferdigbefaring", "innflytting",
+    "sette i gang", "settes i gang", "satt i gang", "i gang", "kurs", "kurset", "kursdag", "webinar",
+    "opplæring", "kunngjøres", "kunngjøring", "gjenopptas", "gjenopptatt",
 )
 # 'skal', 'vil': a dated plan of the project, whatever its verb ('Gulvet skal legges i uke 28').
 PLAN_CUES = ("skal", "vil", "skal etter planen", "er planlagt", "planlegges")
 # A date that refers to another document ('mandatet datert 10.02.2025'), not a step.
-REFERENCE_CUES = ("datert", "dat.", "av dato", "publisert", "sist endret", "sist oppdatert", "versjon")
+# Letters and applications referred to by their date ('i brev av 21.08.2023', 'Vi viser til søknad av
+# 15.02.2025') are references too.
+REFERENCE_CUES = ("datert", "dat.", "av dato", "publisert", "sist endret", "sist oppdatert", "versjon",
+                  "brev av", "søknad av", "e-post av", "epost av", "henvendelse av", "notat av",
+                  "viser til", "vises til", "jf.", "jamfør")
+# Headings and lead-ins of a list of attachments or references: the dates there are the documents'.
+ATTACHMENT_HEADINGS = ("vedlegg", "vedlegg til saken", "utrykte vedlegg", "trykte vedlegg",
+                       "vedleggsliste", "referanser", "kilder", "kildeliste", "dokumenter i saken",
+                       "saksdokumenter", "andre saksdokumenter", "relevante dokumenter",
+                       "bakgrunnsdokumenter", "henvisninger", "litteratur", "utrykt vedlegg")
+# Headings of a section that lists the coming steps: a dated item there is a step ('Videre arbeid').
+NEXT_STEPS_HEADINGS = ("videre arbeid", "veien videre", "neste steg", "neste trinn", "videre framdrift",
+                       "videre fremdrift", "plan for neste periode", "neste periode", "kommende aktiviteter",
+                       "planlagte aktiviteter", "aktiviteter framover", "aktiviteter fremover")
 # A dated sentence in the future or modal mood: coarse dates (a year, a season) count only here.
 FUTURE_CUES = ("skal", "vil", "blir", "bør", "må", "planlegges", "planlagt", "forventes", "innen",
                "før", "tas sikte på", "tar sikte på", "er ventet", "skal være", "målet er", "planen er",
