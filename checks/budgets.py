@@ -23,6 +23,7 @@ row) are left to checks.decisions (decision_vs_budget).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 
@@ -64,8 +65,28 @@ def _flag(rule: Rule, severity: Severity, doc_id: str, message: str, lines: list
                 evidence_items=_ev(lines))
 
 
+_GENERIC = set(nb.GENERIC_LABEL_WORDS)
+_TOTAL_HEADER_RE = re.compile(rf"^\W*(?:{'|'.join(re.escape(w) for w in nb.TOTAL_LABELS)})(?![a-zæøå])", re.I)
+_DEVIATION_RE = re.compile("|".join(re.escape(w) for w in nb.DEVIATION_CUES), re.I)
+_SUM_WORD_RE = re.compile(rf"(?<![a-zæøå])(?:{'|'.join(re.escape(w) for w in nb.SUM_WORDS)})(?![a-zæøå])", re.I)
+
+
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD_RE.findall(text or "") if w.lower() not in _STOP}
+    """The words of a label that can tell it from another: no stop words, no words every budget uses
+    ('prosjekt', 'kommune', 'bedriftene')."""
+    return {w.lower() for w in _WORD_RE.findall(text or "") if w.lower() not in _STOP and w.lower() not in _GENERIC}
+
+
+def _rarity(lines: list[BudgetLine]):
+    """weight(word): how rare a word is among the document's budget passages (a word in every line
+    weighs little, a word of one line much), so labels match on their distinctive words."""
+    passages = {_own_label(ln) if ln.in_table else ln.source_text for ln in lines}
+    df: dict[str, int] = defaultdict(int)
+    for p in passages:
+        for w in _words(p):
+            df[w] += 1
+    n = max(1, len(passages))
+    return lambda w: math.log(1 + n / df.get(w, 1))
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -83,14 +104,16 @@ def _same_word(a: str, b: str) -> bool:
     return n >= 9
 
 
-def _match(item_words: set[str], text_words: set[str]) -> float:
-    """Share of an item's words found in a text (0 when no long word matches)."""
+def _match(item_words: set[str], text_words: set[str], weight=None) -> float:
+    """Share of an item's words found in a text, each word weighted by `weight` (its rarity in the
+    document; 1 each when None); 0 when no long word matches."""
     if not item_words:
         return 0.0
     hit = [w for w in item_words if any(_same_word(w, t) for t in text_words)]
     if not any(len(w) >= 5 for w in hit):
         return 0.0
-    return len(hit) / len(item_words)
+    wt = weight or (lambda w: 1.0)
+    return sum(wt(w) for w in hit) / sum(wt(w) for w in item_words)
 
 
 def _own_label(ln: BudgetLine) -> str:
@@ -150,8 +173,11 @@ class _Walk:
         # else: a line under the total that restates part of it ('herav', 'SNRs bidrag'): not checked
 
     def end(self) -> list[tuple[str, BudgetLine | None, list[BudgetLine]]]:
-        """Covering totals, plus the items no total covers (as (kind, None, items))."""
-        out = list(self.covering)
+        """The outermost covering totals (a subtotal inside a later total is left out: the grand
+        total speaks for the column), plus the items no total covers (as (kind, None, items))."""
+        ids = [{i.line_id for i in items} for _, _, items in self.covering]
+        out = [c for n, c in enumerate(self.covering)
+               if not any(ids[n] < ids[m] for m in range(len(ids)) if m != n)]
         if self.pending and not self.covering:
             for k in ("cost", "funding"):
                 items = [i for i in self.pending if i.kind == k]
@@ -181,6 +207,13 @@ def _columns(tl: list[BudgetLine]) -> tuple[dict[int, list[BudgetLine]], int | N
     return cols, sum_col
 
 
+def _is_deviation(cl: list[BudgetLine]) -> bool:
+    """A column of differences ('Avvik', 'Endring'): its items are kind other, derived from two other
+    columns, so its sum is wrong whenever theirs is."""
+    items = [x for x in cl if x.kind != "total"]
+    return bool(items) and all(x.kind == "other" for x in items)
+
+
 def _table_checks(doc_id: str, lines: list[BudgetLine]):
     """budget_total_mismatch flags of the tables, and each table's covering totals per column."""
     flags: list[Flag] = []
@@ -196,7 +229,13 @@ def _table_checks(doc_id: str, lines: list[BudgetLine]):
         for ln in tl:
             if ln.kind != "total":
                 row_kind.setdefault(ln.row_index, ln.kind)
-        for c, cl in sorted(cols.items()):
+        # columns of differences last: their sum is checked only when the columns they derive from add up,
+        # since one wrong sum shows in both (one inconsistency, one flag)
+        table_flagged = False
+        dev = {c for c, cl in cols.items() if _is_deviation(cl)}
+        for c, cl in sorted(cols.items(), key=lambda kv: (kv[0] in dev, kv[0])):
+            if c in dev and table_flagged:
+                continue
             w = _Walk()
             for ln in cl:
                 if c == sum_col:
@@ -210,12 +249,15 @@ def _table_checks(doc_id: str, lines: list[BudgetLine]):
                 diff = total.amount_nok - computed
                 if abs(diff) > _tol(covered + [total]):
                     flagged.add(total.line_id)
+                    table_flagged = True
                     what = f" for {period}" if period and period != "per_year" else ""
+                    if len(cols) > 1 and _header(total) and not _TOTAL_HEADER_RE.match(_header(total)):
+                        what = f" i kolonnen «{_header(total)}»"  # 'Budsjett 2025' and 'Regnskap' share a year
                     flags.append(_flag(
                         Rule.BUDGET_TOTAL_MISMATCH, Severity.ERROR, doc_id,
                         f"Linjene over «{_own_label(total)}»{what} summerer til {kr(computed)}, men oppgitt sum er "
                         f"{kr(total.amount_nok)} (differanse {kr(abs(diff))}).", [total] + covered))
-            for kind, total, items in w.end():
+            for kind, total, items in ([] if c in dev else w.end()):
                 value = total.amount_nok if total else sum(i.amount_nok for i in items)
                 involved = [total] if total else items
                 totals.append((kind, period, value, _tol(involved), involved + (items if total else []), t))
@@ -226,7 +268,7 @@ def _table_checks(doc_id: str, lines: list[BudgetLine]):
                 by_row[ln.row_index or 0].append(ln)
             for ri, rl in sorted(by_row.items()):
                 total = [x for x in rl if _column(x) == sum_col]
-                cells = [x for x in rl if _column(x) != sum_col]
+                cells = [x for x in rl if _column(x) != sum_col and _column(x) not in dev]
                 if len(total) != 1 or not cells or total[0].line_id in flagged:
                     continue
                 computed = sum(x.amount_nok for x in cells)
@@ -308,6 +350,16 @@ def _funding_vs_cost(doc_id: str, lines: list[BudgetLine], totals, used: set[str
     by_period: dict[str | None, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for kind, period, value, tol, tl, t in totals:
         by_period[period][kind].append((value, tol, tl, t))
+    # The whole period: a side given only by year columns without a Sum column counts as the sum of
+    # its years, so that it meets the other side's total ('2025 | 2026' costs, financing without years).
+    for kind in ("cost", "funding"):
+        if by_period[None].get(kind):
+            continue
+        years = [(p, e) for p, kinds in by_period.items() if p not in (None, "per_year") for e in kinds.get(kind, [])]
+        tables = {e[3] for _, e in years}
+        if len(years) >= 2 and len(tables) == 1 and len({p for p, _ in years}) == len(years):
+            by_period[None][kind].append((sum(e[0] for _, e in years), sum(e[1] for _, e in years),
+                                          [x for _, e in years for x in e[2][:1]], tables.pop()))
     for period, kinds in by_period.items():
         cost, fund = kinds.get("cost", []), kinds.get("funding", [])
         if len(cost) != 1 or len(fund) != 1:
@@ -364,11 +416,12 @@ def _text_vs_table(doc_id: str, lines: list[BudgetLine], used: set[str], decisio
     fund_rows = {k: v for k, v in item_rows.items() if any(x.kind == "funding" for x in v)}
     # Which table row each prose amount speaks of (one clear best match by label words).
     matched: dict[tuple[int, int], list[BudgetLine]] = defaultdict(list)
+    weight = _rarity(lines)
     for ln in lines:
         if ln.in_table or ln.kind in ("frame", "other") or ln.line_id in used or _in_decision(ln, decisions):
             continue
         text_words = _words(f"{ln.section or ''} {ln.source_text}")
-        scored = sorted(((_match(_words(_own_label(v[0])), text_words), k) for k, v in item_rows.items()),
+        scored = sorted(((_match(_words(_own_label(v[0])), text_words, weight), k) for k, v in item_rows.items()),
                         reverse=True)
         if not scored or scored[0][0] < 0.5 or len(scored) > 1 and scored[1][0] == scored[0][0]:
             continue
@@ -404,6 +457,67 @@ def _text_vs_table(doc_id: str, lines: list[BudgetLine], used: set[str], decisio
     return flags
 
 
+def _header(ln: BudgetLine) -> str:
+    """The column header a table line's label ends with ('Sum (Endring)' -> 'Endring'), else ''."""
+    m = re.search(r"\(([^()]*)\)\s*$", ln.label)
+    return m.group(1) if m else ""
+
+
+def _text_vs_column_sum(doc_id: str, lines: list[BudgetLine], decisions: list) -> list[Flag]:
+    """A sum the prose gives right below a table ('Samlet merbehov er kr 640 000') against the sum row
+    of the column it speaks of: the column of differences for a word of difference ('merbehov',
+    'avvik'), else the column whose header shares a word with the sentence, else the table's only
+    column. Nothing when the table has no sum row there, or when the prose agrees with any sum row."""
+    flags: list[Flag] = []
+    by_table: dict[int, list[BudgetLine]] = defaultdict(list)
+    for ln in lines:
+        if ln.in_table and ln.table_index is not None:
+            by_table[ln.table_index].append(ln)
+    for t, tl in by_table.items():
+        end = max(x.span_end or 0 for x in tl)
+        later_tables = [min(x.span_start or 0 for x in o) for k, o in by_table.items() if k != t]
+        cols, _ = _columns(tl)
+        sums = {}
+        for c, cl in cols.items():
+            items = [x for x in cl if x.kind != "total"]
+            tots = [x for x in cl if x.kind == "total" and not x.is_subtotal]
+            if items and tots and (tots[-1].row_index or 0) > max(i.row_index or 0 for i in items):
+                sums[c] = tots[-1]
+        if not sums:
+            continue
+        for ln in lines:
+            start = ln.span_start or 0
+            if ln.in_table or ln.kind == "frame" or not (0 <= start - end <= 400) or _in_decision(ln, decisions):
+                continue
+            if any(end < o < start for o in later_tables):
+                continue
+            clause = ln.label.split(": ", 1)[-1]
+            if not _SUM_WORD_RE.search(clause):
+                continue
+            if any(abs(x.amount_nok - ln.amount_nok) <= x.precision_nok + ln.precision_nok for x in sums.values()):
+                continue  # the prose gives one of the table's sums
+            dev = {c for c, cl in cols.items() if _is_deviation(cl)}
+            words = _words(clause)
+            if _DEVIATION_RE.search(clause):
+                cands = [c for c in sums if c in dev]
+            else:
+                cands = [c for c in sums if c not in dev and _match(_words(_header(sums[c])), words) > 0]
+                if not cands and len([c for c in sums if c not in dev]) == 1:
+                    cands = [c for c in sums if c not in dev]
+            if len(cands) != 1:
+                continue
+            total = sums[cands[0]]
+            diff = total.amount_nok - ln.amount_nok
+            if abs(diff) <= _tol([total, ln]):
+                continue
+            col = _header(total) or _own_label(total)
+            flags.append(_flag(
+                Rule.AMOUNT_TEXT_VS_TABLE, Severity.WARNING, doc_id,
+                f"Teksten oppgir {kr(ln.amount_nok)} («{clause}»), men tabellens sum for «{col}» er "
+                f"{kr(total.amount_nok)} (avvik {kr(abs(diff))}).", [ln, total]))
+    return flags
+
+
 def check_budgets(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:
     """All budget flags of one document (see the module docstring for the rules and tolerances)."""
     lines = [ln for ln in rows.get("budget_lines", []) if ln.doc_id == doc.doc_id]
@@ -415,4 +529,5 @@ def check_budgets(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:
     flags += prose_flags
     flags += _funding_vs_cost(doc.doc_id, lines, totals, used, decisions)
     flags += _text_vs_table(doc.doc_id, lines, used, decisions)
+    flags += _text_vs_column_sum(doc.doc_id, lines, decisions)
     return flags

@@ -238,12 +238,17 @@ def parse_amount(text: str, *, bare: bool = True, scale: int = 1) -> Amount | No
     return found[0] if found else None
 
 
-_FILLER_RE = re.compile(r"^[\s(),.:;=\-–−]*(?:(?:ca\.?|cirka|inntil|kr\.?|nok|kroner|,-)[\s(),.:;=\-–−]*)*$", re.I)
+_QUALIFIER_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(nb.CELL_QUALIFIERS, key=len, reverse=True))
+# What may stand around the amount in a cell of one amount: currency, 'ca'/'inntil', and a qualifier
+# that says how the amount is meant ('pr år', 'eks. mva'), not what it is for.
+_FILLER_RE = re.compile(
+    rf"^[\s(),.:;=\-–−]*(?:(?:ca\.?|cirka|inntil|kr\.?|nok|kroner|,-|{_QUALIFIER_ALT})[\s(),.:;=\-–−]*)*$", re.I)
 
 
 def cell_amount(text: str, *, scale: int = 1) -> Amount | None:
     """The amount a table cell holds when the cell is nothing but that amount (with currency and
-    'ca'/'inntil' around it): '700.000', 'kr 1.050.000', '6 000 000 kr', '(50 000)'. None for a cell of
+    'ca'/'inntil' or a qualifier such as 'pr år' around it): '700.000', 'kr 1.050.000', '6 000 000 kr',
+    '(50 000)', 'kr 40 000 pr år'. None for a cell of
     words with a number in it ('Personalressurs, 2 hele stillinger')."""
     found = find_amounts(text, bare=True, scale=scale)
     if len(found) != 1:

@@ -21,6 +21,11 @@ from schemas.rows import BudgetLine
 
 YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,/])")
 YEAR_CELL_RE = re.compile(r"^\s*(?:[a-zæøå]+\s+)?((?:19|20)\d\d)\s*$", re.I)
+# any year in a column header, also the year of a date ('Regnskap pr. 31.08.2025')
+HEADER_YEAR_RE = re.compile(r"(?<![\d,/])(?:\d{1,2}\.\d{1,2}\.)?((?:19|20)\d\d)(?![\d,/])")
+_PLACEHOLDER_RE = re.compile(r"^[\s\-–—−.x×/]*$", re.I)
+# a row label that is only a number or a code ('1.1', '2.', 'A3'): the next column names the row
+_CODE_CELL_RE = re.compile(r"^\s*(?:[A-ZÆØÅ]{0,2}\d{1,3}(?:[.)]\d{0,3})*\.?|[a-zA-Z][.)])\s*$")
 _SENT_END_RE = re.compile(r"(?<=[.!?»;])\s+(?=[«\"A-ZÆØÅ0-9])")
 
 
@@ -46,6 +51,9 @@ COST_RE = _cue_re(nb.COST_CUES)
 NOT_BUDGET_RE = _cue_re(nb.NOT_BUDGET_CUES)
 FUNDING_TABLE_RE = _cue_re(nb.FUNDING_TABLE_CUES)
 COST_TABLE_RE = _cue_re(nb.COST_TABLE_CUES)
+DEVIATION_RE = _cue_re(nb.DEVIATION_CUES)
+BOUND_RE = _cue_re(nb.BOUND_CUES)
+DEVIATION_COLUMN_RE = _cue_re(nb.DEVIATION_COLUMN_WORDS)
 FUNDER_RE = _cue_re(nb.FUNDER_WORDS)
 ITEMISING_RE = _cue_re(nb.ITEMISING_CUES)
 DECISION_RE = _cue_re(nb.DECISION_CUES)
@@ -117,8 +125,8 @@ def _is_caption(b: Block | None) -> bool:
 
 # --- tables ---------------------------------------------------------------------------------------
 
-def _table_kind(texts: list[str], labels: list[str]) -> str:
-    """funding or cost: the first text (nearest first) with a cue decides; else the row labels vote."""
+def _cue_kind(texts: list[str]) -> str | None:
+    """funding or cost as the first text (nearest first) with a table cue says, else None."""
     for t in texts:
         if not t:
             continue
@@ -129,29 +137,61 @@ def _table_kind(texts: list[str], labels: list[str]) -> str:
             return "cost"
         if f and c:
             return "funding" if f.start() < c.start() else "cost"
+    return None
+
+
+def _table_kind(texts: list[str], labels: list[str], near: list[str] | None = None) -> str:
+    """funding or cost. `texts`: the table's own words (caption, header cells), the first with a cue
+    decides; `near`: the sentence and headings above it, which decide next, except that a sentence
+    about financing does not make a table whose rows name no funder a financing table ('Budsjettet
+    finansieres med ...' above a table of cost items); else the row labels vote."""
+    k = _cue_kind(texts)
+    if k:
+        return k
     funders = sum(1 for lab in labels if FUNDER_RE.search(lab))
+    k = _cue_kind(near or [])
+    if k == "funding" and labels and funders == 0:
+        k = None
+    if k:
+        return k
     return "funding" if labels and funders * 2 > len(labels) else "cost"
+
+
+def _row_label(row, cols: list[int]) -> str:
+    """The row's label: its label cell, or a code cell and the cell that names the item ('1.1 Kurs')."""
+    return " ".join(t for t in (_cell_text(row, c) for c in cols) if t)
+
+
+def _header_period(text: str) -> str | None:
+    """The one year a column header names ('Budsjett 2025', 'Regnskap pr. 31.08.2025'), else None."""
+    years = set(HEADER_YEAR_RE.findall(text))
+    return years.pop() if len(years) == 1 else None
 
 
 def _money_columns(rows, scale: int) -> dict[int, dict[int, Amount]]:
     """{col: {row_index: amount}} for the columns that hold money: most filled cells there are amounts,
     and at least one is written as money or is a large number (so 'NR | 1, 2, 3' is no money column)."""
     by_col: dict[int, dict[int, Amount]] = {}
-    filled: dict[int, int] = {}
+    filled: dict[int, list[int]] = {}
     for ri, row in enumerate(rows):
         for cell in row:
-            if not cell.text.strip():
+            # an empty cell or a dash ('-', '–') says 'nothing here', in money columns as elsewhere
+            if not cell.text.strip() or _PLACEHOLDER_RE.match(cell.text):
                 continue
-            filled[cell.col] = filled.get(cell.col, 0) + 1
+            filled.setdefault(cell.col, []).append(ri)
             if YEAR_CELL_RE.match(cell.text):
                 continue
             a = cell_amount(cell.text, scale=scale)
             if a is not None and a.value != 0:
                 by_col.setdefault(cell.col, {})[ri] = a
+    first = min((ri for amts in by_col.values() for ri in amts), default=0)
     out = {}
     for col, amts in by_col.items():
         convincing = any(a.marked or abs(a.value) >= 1000 for a in amts.values())
-        if convincing and len(amts) * 2 >= filled.get(col, 0) - 1:
+        # the header above the first amount ('Kostnad') is no body cell; the body may hold a few cells
+        # of words ('Innenfor ramme') between the amounts
+        body = sum(1 for ri in filled.get(col, []) if ri >= first)
+        if convincing and len(amts) * 2 >= body - 1:
             out[col] = amts
     if 0 in out and len(out) > 1:
         out.pop(0)  # the first column names the rows ('2017 | 2018' tables keep their label column)
@@ -175,11 +215,21 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
         n_header += 1
     header_rows = rows[:n_header]
     label_col = min((c.col for row in rows for c in row if c.col not in money and c.text.strip()), default=None)
+    label_cols = [label_col] if label_col is not None else []
+    codes = [_cell_text(row, label_col) for row in rows[n_header:] if _cell_text(row, label_col)]
+    if codes and all(_CODE_CELL_RE.match(t) for t in codes):
+        # a column of item numbers ('1.1', '1.2'): the next column of words names the items
+        nxt = min((c.col for row in rows[n_header:] for c in row
+                   if c.col > label_col and c.col not in money and c.text.strip()
+                   and not _CODE_CELL_RE.match(c.text)), default=None)
+        if nxt is not None:
+            label_cols.append(nxt)
 
     # Periods and the sum column, from the header rows; a caption's year is the whole table's period.
     col_period: dict[int, str] = {}
     col_header: dict[int, str] = {}
     sum_cols: set[int] = set()
+    dev_cols: set[int] = set()  # differences between two other columns ('Avvik', 'Endring')
     captions: list[str] = []
     for row in header_rows:
         texts = [c for c in row if c.text.strip()]
@@ -191,6 +241,10 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
                 col_period[c.col] = y.group(1)
             elif c.col in money and TOTAL_LABEL_RE.match(c.text):
                 sum_cols.add(c.col)
+            elif c.col in money and DEVIATION_COLUMN_RE.search(c.text):
+                dev_cols.add(c.col)
+            elif c.col in money and _header_period(c.text):
+                col_period[c.col] = _header_period(c.text)
         if len(texts) == 1 or (texts and texts[0].col == label_col and not any(c.col in money for c in texts)):
             captions.append(texts[0].text)
     if caption_block is not None:
@@ -203,24 +257,25 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
     caption = next((heading_label(c) for c in reversed(captions)
                     if not _is_column_header(c)), None)
     header_texts = [c.text for row in header_rows for c in row]
-    labels = [_cell_text(row, label_col) for row in rows[n_header:]]
-    kind_texts = list(reversed(captions)) + [" ".join(header_texts), intro if ctx.prev and ctx.prev.kind is not BlockKind.HEADING else ""]
-    kind_texts += [h for h in reversed(ctx.headings[-2:])]
-    table_kind = _table_kind(kind_texts, [lab for lab in labels if lab])
+    labels = [_row_label(row, label_cols) for row in rows[n_header:]]
+    own_texts = list(reversed(captions)) + [" ".join(header_texts)]
+    near_texts = [intro if ctx.prev and ctx.prev.kind is not BlockKind.HEADING else ""]
+    near_texts += [h for h in reversed(ctx.headings[-2:])]
+    table_kind = _table_kind(own_texts, [lab for lab in labels if lab], near_texts)
 
     # The rows: sections, wrapped labels, sums.
     total_rows = [ri for ri in range(n_header, len(rows))
-                  if TOTAL_LABEL_RE.match(_cell_text(rows[ri], label_col)) and any(ri in a for a in money.values())]
+                  if TOTAL_LABEL_RE.match(_row_label(rows[ri], label_cols)) and any(ri in a for a in money.values())]
     last_total = max(total_rows, default=None)
     lines: list[BudgetLine] = []
     section, pending, kind = None, "", table_kind
     for ri in range(n_header, len(rows)):
         row = rows[ri]
-        label = _cell_text(row, label_col)
+        label = _row_label(row, label_cols)
         cells = {c.col: c for c in row}
         amts = {col: money[col][ri] for col in money if ri in money[col]}
         if not amts:
-            if not label or any(c.text.strip() for c in row if c.col != label_col):
+            if not label or any(c.text.strip() for c in row if c.col not in label_cols):
                 pending = ""
                 continue  # an item without an amount, not a section
             if label.rstrip().endswith(",") or (pending and not label.rstrip().endswith(":")):
@@ -228,14 +283,12 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
             else:
                 section = label.rstrip(" :")
                 pending = ""
-                k = _table_kind([label], [])
-                if FUNDING_TABLE_RE.search(label) or COST_TABLE_RE.search(label):
-                    kind = k
+                kind = _cue_kind([label]) or kind
             continue
         if pending:
             label = f"{pending.rstrip(',')}, {label}" if pending.endswith(",") else f"{pending} {label}"
             pending = ""
-        extras = [c.text for c in row if c.col not in money and c.col != label_col and 0 < len(c.text) <= 40]
+        extras = [c.text for c in row if c.col not in money and c.col not in label_cols and 0 < len(c.text) <= 40]
         is_total = ri in total_rows or (last_total is not None and ri > last_total)
         is_sub = is_total and ri in total_rows and (bool(SUBTOTAL_LABEL_RE.match(label)) or ri != last_total)
         parts = [p for p in (caption, section if not is_total or ri <= (last_total or ri) and section and not TOTAL_LABEL_RE.match(label) else None) if p]
@@ -246,13 +299,22 @@ def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> li
         m = YEAR_RE.search(label)
         if m and not table_year and not col_period:
             row_year = m.group(1)
-        label_cell = cells.get(label_col)
+        label_cell = cells.get(label_cols[0]) if label_cols else None
         for col, a in sorted(amts.items()):
             cell = cells[col]
             # several money columns: the column's header names which one ('(2025)', '(Regnskap)')
             col_label = f"{full} ({col_header[col]})" if len(money) > 1 and col_header.get(col) else full
-            line_kind = "total" if is_total or col in sum_cols else kind
-            period = col_period.get(col) or (None if col in sum_cols else (table_year or row_year))
+            qualified = PER_YEAR_RE.search(cell.text)
+            if qualified:  # 'kr 40 000 pr år': the cell says how the amount is meant
+                col_label = f"{full} ({col_header[col]}, {cell.text.strip()})" if col_header.get(col) \
+                    else f"{full} ({cell.text.strip()})"
+            line_kind = "total" if is_total or col in sum_cols else "other" if col in dev_cols else kind
+            if col in dev_cols or col in sum_cols:
+                period = None  # a difference or a sum over the periods belongs to no one period
+            elif qualified and col not in col_period:
+                period = "per_year"
+            else:
+                period = col_period.get(col) or table_year or row_year
             start = label_cell.start if label_cell is not None and label_cell.start < cell.start else cell.start
             lines.append(BudgetLine(
                 doc_id=doc.doc_id, label=col_label, amount_nok=a.value, kind=line_kind, period=period,
@@ -280,12 +342,19 @@ _ABBREV_RE = re.compile(
     r"|(?:^|[\s«(])\d{1,2})\.$", re.I)  # '3. Det settes': a list number, not a sentence end
 
 
+_SCALE_STOP_RE = re.compile(r"\b(?:mill|mrd|mnok|mio)\.$", re.I)
+_CURRENCY_NEXT_RE = re.compile(rf"(?:{'|'.join(re.escape(w) for w in nb.CURRENCY_WORDS)})(?![a-zæøå])", re.I)
+
+
 def _sentence_bounds(text: str, pos: int, amounts: list[Amount]) -> tuple[int, int]:
     """The sentence around `pos`: a full stop after an abbreviation ('kr.', 'mill.') or a number
-    ('1.'), or inside an amount, ends nothing."""
+    ('1.'), or inside an amount, ends nothing, except that 'mill.' before a capital word that is
+    not a currency ('kr 1,8 mill. Statsforvalteren ...') ends the sentence as well as the amount."""
     start, end = 0, len(text)
     for m in _SENT_END_RE.finditer(text):
-        if _ABBREV_RE.search(text[max(0, m.start() - 12):m.start()]):
+        head = text[max(0, m.start() - 12):m.start()]
+        if _ABBREV_RE.search(head) and not (_SCALE_STOP_RE.search(head)
+                                            and not _CURRENCY_NEXT_RE.match(text, m.end())):
             continue
         if any(a.start <= m.start() < a.end for a in amounts):
             continue
@@ -297,17 +366,31 @@ def _sentence_bounds(text: str, pos: int, amounts: list[Amount]) -> tuple[int, i
     return start, end
 
 
+_KIND_CUES = (("other", DEVIATION_RE), ("total", TOTAL_RE), ("frame", FRAME_RE), ("funding", FUNDING_RE),
+              ("cost", COST_RE))
+
+
 def _nearest_kind(before: str, after: str) -> str | None:
-    """The kind the nearest cue says: looking back from the amount first, then forward."""
+    """The kind the nearest cue says: looking back from the amount first, then forward. A difference
+    ('mindreforbruket', 'merbehov') is kind other; it is tried first, so that it wins over the cost
+    word inside it ('forbruk' in 'mindreforbruk')."""
     best = None
-    for kind, rx in (("total", TOTAL_RE), ("frame", FRAME_RE), ("funding", FUNDING_RE), ("cost", COST_RE)):
+    for kind, rx in _KIND_CUES:
         for m in rx.finditer(before):
             if best is None or m.end() > best[0]:
-                best = (m.end(), kind)
+                best = (m.end(), kind, m.group())
     if best:
+        if best[1] == "frame" and BOUND_RE.fullmatch(best[2]):
+            # 'søker om inntil kr 165 000': 'inntil' bounds a financing named in the same sentence
+            sentence = before + " " + after
+            frames = [m for m in FRAME_RE.finditer(sentence) if not BOUND_RE.fullmatch(m.group())]
+            # ... but a cap per case ('inntil kr 50 000 per ny bedrift') is a frame for each grant
+            per_case = re.match(r"\s*(?:per|pr\.?)\s+(?!år\b)[a-zæøå]", after, re.I)
+            if FUNDING_RE.search(sentence) and not frames and not per_case:
+                return "funding"
         return best[1]
     first = None
-    for kind, rx in (("total", TOTAL_RE), ("frame", FRAME_RE), ("funding", FUNDING_RE), ("cost", COST_RE)):
+    for kind, rx in _KIND_CUES:
         m = rx.search(after)
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), kind)
@@ -317,8 +400,56 @@ def _nearest_kind(before: str, after: str) -> str | None:
 def _label_before(text: str) -> str:
     t = re.sub(r"(?:\b(?:kr|nok|ca|cirka|inntil|på|med|er|av)\.?\s*)+[(\s:;,]*$", "", text.strip(), flags=re.I)
     t = t.strip(" :;,(-–")
+    t = re.sub(r"^(?:(?:og|samt|men|mens|eller)(?:\s+|$))+", "", t, flags=re.I)
     words = t.split()
     return " ".join(words[-14:])
+
+
+# 'kr 500 000 fra fylkeskommunen', 'kr 200 000 til kurs', 'kr 50 000 i egenandel': the words after the
+# amount say what it is, and the next amount of the sentence starts after them.
+_OWN_TAIL_RE = re.compile(r"^\s*(?:fra|til|i)\s+(?!(?:19|20)\d\d)(?=[a-zæøå])", re.I)
+_TAIL_CUT_RE = re.compile(r"(?:,|\s+og|\s+samt|\s+mens|\s+men)\s*$", re.I)
+
+
+def _own_tail(text: str, end: int, stop: int, next_amount: bool) -> str:
+    """The words after an amount (at `end`) that name it, up to `stop` (the next amount of the
+    sentence, when `next_amount`, or the end of the sentence): '' when the amount is not followed by
+    'fra/til/i' and a word."""
+    tail = text[end:stop]
+    if not _OWN_TAIL_RE.match(tail) or PER_YEAR_RE.match(tail.strip()):
+        return ""
+    # the naming phrase ends at a comma, a bracket or a dash: what follows is a clause of its own
+    # ('tilsagn om kr 1,2 mill. fra Klimasats, og kommunen legger inn like mye selv')
+    tail = re.split(r"[,;(]|\s[–-]\s", tail, maxsplit=1)[0]
+    if next_amount:
+        # a next amount follows: its own words start after the last 'og' before it
+        cut = max((m.start() for m in re.finditer(r"\s+(?:og|samt)\s", tail)), default=-1)
+        tail = tail[:cut] if cut > 0 else tail
+    words = _TAIL_CUT_RE.sub("", tail.rstrip(" .;:")).split()
+    return " ".join(words[:12])
+
+
+def _period_of(text: str, a: Amount, s0: int, tail: str, ctx: _Context) -> str | None:
+    """The year an amount is for: 'kr 450 000 for 2025' right after it or in the words after it that
+    name it ('kr 450 000 i tilskudd for 2025'), else the nearest year before it in its sentence, else
+    the one year of its section heading ('Regnskap 2024')."""
+    m = _YEAR_AFTER_RE.match(text, a.end) or _YEAR_IN_TAIL_RE.search(tail)
+    if m:
+        return m.group(1)
+    ys = YEAR_RE.findall(text[s0:a.start])
+    if ys:
+        return ys[-1]
+    if len(ctx.headings) >= 2 and ctx.section:
+        years = set(YEAR_RE.findall(ctx.section))
+        if len(years) == 1 and not re.search(r"(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)", ctx.section):
+            return years.pop()
+    return None
+
+
+# a year right after the amount ('kr 300 000 for 2025', 'kr 1 mill. i 2026'), not a span of years
+_YEAR_AFTER_RE = re.compile(r"[\s,]*(?:for|i|pr\.?|per)\s+(?:året\s+)?((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?![\d,])",
+                            re.I)
+_YEAR_IN_TAIL_RE = re.compile(r"\b(?:for|i)\s+(?:året\s+)?((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?![\d,])", re.I)
 
 
 def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, str] | None) -> list[BudgetLine]:
@@ -331,12 +462,14 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
     in_decision = bool(DECISION_RE.search(section_text))
     prev_end = 0
     amounts = find_amounts(text)
-    for a in amounts:
+    for i, a in enumerate(amounts):
         s0, s1 = _sentence_bounds(text, a.start, amounts)
         # the words since the previous amount of the sentence name this one
         clause_start = max(s0, prev_end) if prev_end <= a.start else s0
         before, after = text[s0:a.start], text[a.end:s1]
-        prev_end = a.end
+        stop = amounts[i + 1].start if i + 1 < len(amounts) and amounts[i + 1].start < s1 else s1
+        tail = _own_tail(text, a.end, stop, stop < s1)
+        prev_end = a.end + (len(text[a.end:stop]) - len(text[a.end:stop].lstrip()) + len(tail) if tail else 0)
         sentence = text[s0:s1]
         if a.negative or a.value <= 0:
             continue
@@ -360,11 +493,12 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
         period = None
         if PER_YEAR_RE.search(after_near) or PER_YEAR_RE.search(before[-25:]):
             period = "per_year"
-        else:
-            ys = YEAR_RE.findall(before[-80:])
-            if ys and kind in ("other", "cost", "funding"):
-                period = ys[-1]
-        own = _label_before(text[clause_start:a.start]) or _label_before(re.split(r"[.;]", after.strip(" ,:"))[0])
+        elif kind in ("other", "cost", "funding"):
+            period = _period_of(text, a, s0, tail, ctx)
+        own = _label_before(text[clause_start:a.start])
+        if tail:
+            own = f"{own} {tail}".strip()
+        own = own or _label_before(re.split(r"[.;]", after.strip(" ,:"))[0])
         if block.kind is BlockKind.LIST_ITEM and ":" in before:
             own = before.split(":")[0].strip(" -–")
         prefix = heading_label(ctx.section) if ctx.section else None

@@ -148,6 +148,8 @@ def test_table_scale_multiplies_and_sets_precision():
 @pytest.mark.parametrize("cell, value", [
     ("700.000", 700_000), ("kr 1.050.000", 1_050_000), ("6 000 000 kr", 6_000_000), ("(50 000)", -50_000),
     ("1. 500.000", 1_500_000), ("ca. 300 000", 300_000), ("kr 400.000", 400_000),
+    # a qualifier of how the amount is meant leaves it a cell of one amount
+    ("kr 25 000 pr år", 25_000), ("60 000 eks. mva.", 60_000), ("kr 12 000 årlig", 12_000), ("85'", 85_000),
 ])
 def test_cell_amount(cell, value):
     assert cell_amount(cell).value == value
@@ -155,7 +157,8 @@ def test_cell_amount(cell, value):
 
 @pytest.mark.parametrize("cell", [
     "Personalressurs, 2 hele stillinger 1 ½ stillingsressurs finansieres av OFK",
-    "Tlf: 64 97 02 96", "apr 2017", "Gjennomført", "-", "", "Ap4",
+    "Tlf: 64 97 02 96", "apr 2017", "Gjennomført", "-", "", "Ap4", "kr 25 000 til kurs og samlinger",
+    "Innenfor ramme",
 ])
 def test_cell_of_words_holds_no_amount(cell):
     assert cell_amount(cell) is None

@@ -140,6 +140,75 @@ def test_a_document_that_adds_up_has_no_flag():
     assert flags_of(doc) == []
 
 
+@pytest.mark.parametrize("spent_sum, flagged", [("330 000", False), ("350 000", True)])
+def test_a_deviation_column_raises_no_flag_of_its_own(spent_sum, flagged):
+    # 'Avvik' is budget minus accounts: a wrong accounts sum makes its sum wrong too; one flag, not two
+    dev_sum = "170 000" if spent_sum == "330 000" else "150 000"
+    doc = build(("h", "Økonomi"),
+                ("t", [["Post", "Budsjett 2024", "Regnskap 2024", "Avvik"],
+                       ["Innleid kompetanse", "300 000", "120 000", "180 000"],
+                       ["Samlinger", "200 000", "210 000", "-10 000"],
+                       ["Sum", "500 000", "330 000" if not flagged else spent_sum, dev_sum]], 1))
+    flags = flags_of(doc)
+    assert [f.rule for f in flags] == (["budget_total_mismatch"] if flagged else [])
+    if flagged:
+        assert "Regnskap 2024" in flags[0].message and "350 000" in flags[0].message
+
+
+@pytest.mark.parametrize("funding_sum, flagged", [("900 000", False), ("800 000", True)])
+def test_funding_vs_cost_when_only_the_costs_have_year_columns(funding_sum, flagged):
+    doc = build(("h", "Kostnadsoverslag"),
+                ("t", [["Kostnader", "2025", "2026", "Totalt"],
+                       ["Forprosjekt", "100 000", "-", "100 000"], ["Planlegging", "50 000", "50 000", "100 000"],
+                       ["Delsum planlegging", "150 000", "50 000", "200 000"],
+                       ["Bygging", "-", "700 000", "700 000"],
+                       ["Totalt", "150 000", "750 000", "900 000"]], 1),
+                ("h", "Finansiering"),
+                ("t", [["Finansiering", "Beløp"], ["Kommunen", "500 000"],
+                       ["Fylkeskommunen", "400 000" if not flagged else "300 000"], ["Sum finansiering", funding_sum]], 1))
+    flags = flags_of(doc)
+    assert [f.rule for f in flags] == (["funding_vs_cost_mismatch"] if flagged else [])
+    if flagged:
+        assert "900 000" in flags[0].message and "800 000" in flags[0].message
+
+
+def test_funding_vs_cost_adds_up_year_columns_without_a_sum_column():
+    doc = build(("h", "Budsjett"),
+                ("t", [["Kostnader", "2025", "2026"], ["Lønn", "300 000", "300 000"], ["Reiser", "50 000", "50 000"],
+                       ["Sum", "350 000", "350 000"]], 1),
+                ("t", [["Finansiering", "Beløp"], ["Fylket", "400 000"], ["Egenandel", "200 000"], ["Sum", "600 000"]], 1))
+    (f,) = flags_of(doc)
+    assert f.rule == "funding_vs_cost_mismatch" and "700 000" in f.message and "600 000" in f.message
+
+
+def _estimate(text: str):
+    return build(("h", "Nytt kostnadsanslag"),
+                 ("t", [["Post", "Opprinnelig budsjett", "Nytt anslag", "Endring"],
+                        ["Tomtearbeid", "800 000", "860 000", "60 000"], ["Lekeapparater", "400 000", "410 000", "10 000"],
+                        ["Sum", "1 200 000", "1 270 000", "70 000"]], 1),
+                 ("p", text))
+
+
+def test_a_prose_sum_against_the_sum_row_of_the_column_it_speaks_of():
+    (f,) = flags_of(_estimate("Samlet merkostnad er dermed kr 90 000."))
+    assert f.rule == "amount_text_vs_table" and "90 000" in f.message and "70 000" in f.message
+    assert "Endring" in f.message
+    assert flags_of(_estimate("Samlet merkostnad er dermed kr 70 000.")) == []
+    # a column named by the sentence ('nytt anslag')
+    (g,) = flags_of(_estimate("Samlet nytt anslag er kr 1 300 000."))
+    assert "1 270 000" in g.message and "1 300 000" in g.message
+    assert flags_of(_estimate("Samlet nytt anslag er kr 1 270 000.")) == []
+
+
+def test_a_common_word_alone_does_not_tie_a_sentence_to_a_table_row():
+    # 'bedriftene' is in the sentence and in one row label, but says nothing about which item is meant
+    doc = build(("h", "Økonomi"),
+                ("p", "Budsjettet er kr 500 000, og bedriftene bidrar med kr 100 000."),
+                ("t", [["Post", "Beløp"], ["Rådgivning for bedriftene", "200 000"], ["Prosjektleder", "300 000"],
+                       ["Sum", "500 000"]], 1))
+    assert [f for f in flags_of(doc) if f.rule == "amount_text_vs_table"] == []
+
+
 # --- golden: the seeds' expected budget flags, no others --------------------------------------------
 
 EXPECTED = {

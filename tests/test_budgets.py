@@ -113,11 +113,83 @@ def test_tables_without_money_give_nothing():
     ("Prosjektet har en totalramme på kr 2.100.000.", 2_100_000, "total", None),
     ("Ekstern bistand (ca kr 2-300.000) finansieres av de kommunene som ønsker å delta.", 300_000, "cost", None),
     ("Mrk. Finansiering SNP 2009 er kr 1.810.000", 1_810_000, "other", "2009"),
+    # an addition to the costs named before, and a difference between budget and accounts
+    ("I tillegg kommer leie av lokaler, anslått til kr 30 000.", 30_000, "cost", None),
+    ("Merforbruket på kr 12 500 skyldes høyere priser på materiell.", 12_500, "other", None),
+    ("Overskridelsen på kr 45 000 dekkes av driftsbudsjettet.", 45_000, "other", None),
+    # 'inntil' bounds a financing the sentence names; a cap per case stays a frame
+    ("Vi søker fylkeskommunen om inntil kr 80 000 til kartleggingen.", 80_000, "funding", None),
+    ("Kommunen gir tilskudd på inntil kr 20 000 per lag.", 20_000, "frame", None),
+    # the year after the amount ('for 2026'), also behind the words that name it
+    ("Fylket har gitt tilsagn om kr 200 000 i utviklingsmidler for 2026.", 200_000, "funding", "2026"),
+    ("Kommunen bidrar med kr 90 000 for 2027.", 90_000, "funding", "2027"),
 ])
 def test_prose_lines(text, amount, kind, period):
     lines = extract_budget_lines(build(("h", "Økonomi", 2), ("p", text)))
     assert [(ln.amount_nok, ln.kind, ln.period) for ln in lines] == [(amount, kind, period)]
     assert not lines[0].in_table and lines[0].section == "Økonomi"
+
+
+def test_sources_after_the_amounts_name_them():
+    doc = build(("h", "Finansiering", 2),
+                ("p", "Tiltaket finansieres med kr 300 000 fra fylkeskommunen, kr 150 000 fra Sparebankstiftelsen "
+                      "og kr 50 000 i dugnadsinnsats fra idrettslaget."))
+    labels = [ln.label.removeprefix("Finansiering: ") for ln in extract_budget_lines(doc)]
+    assert len(labels) == 3
+    assert "fylkeskommunen" in labels[0] and "Sparebank" not in labels[0]
+    assert "Sparebankstiftelsen" in labels[1] and "fylkeskommunen" not in labels[1]
+    assert "dugnadsinnsats fra idrettslaget" in labels[2] and "Sparebank" not in labels[2]
+
+
+def test_a_sentence_ends_after_mill_before_a_capital_word():
+    doc = build(("h", "Økonomi", 2),
+                ("p", "Kommunens andel er til sammen kr 2,5 mill. Fylket har gitt tilsagn om kr 400 000 for 2026."))
+    total, grant = extract_budget_lines(doc)
+    assert (total.amount_nok, total.kind) == (2_500_000, "total")
+    assert grant.source_text.startswith("Fylket") and grant.period == "2026"
+    # '2 mill. NOK': the currency after the scale word ends nothing
+    (one,) = extract_budget_lines(build(("p", "Prosjektet koster 2 mill. NOK i alt.")))
+    assert one.amount_nok == 2_000_000
+
+
+def test_the_section_heading_year_is_the_period():
+    doc = build(("h", "Referat fra styringsgruppen", 1), ("h", "Sak 4/24 Regnskap 2023", 2),
+                ("p", "Forbruket ble kr 150 000. Mindreforbruket på kr 25 000 overføres."))
+    assert [(ln.amount_nok, ln.kind, ln.period) for ln in extract_budget_lines(doc)] == [
+        (150_000, "cost", "2023"), (25_000, "other", "2023")]
+
+
+def test_action_plan_table_with_numbers_deadlines_and_a_mixed_cost_column():
+    doc = build(("h", "Tiltak", 2),
+                ("t", [["Nr.", "Tiltak", "Ansvarlig", "Frist", "Kostnad"],
+                       ["1", "Ny skilting ved skolen", "Plan og bygg", "2026", "kr 120 000"],
+                       ["2", "Opplæring av lærere", "Skole", "juni 2025", "75'"],
+                       ["3", "Kampanje i lokalavisa", "Kommunikasjon", "2025", "Innenfor ramme"],
+                       ["4", "Refleksvester til elevene", "Skole", "høst 2025", "kr 15 000 pr år"],
+                       ["5", "Evaluering", "Rådgiver", "2027", "-"]], 1))
+    lines = extract_budget_lines(doc)
+    assert [(ln.amount_nok, ln.kind, ln.period) for ln in lines] == [
+        (120_000, "cost", None), (75_000, "cost", None), (15_000, "cost", "per_year")]
+    assert "1 Ny skilting ved skolen" in lines[0].label  # the number column and the item's name
+    assert "pr år" in lines[2].label
+
+
+def test_accounts_table_budget_spent_and_deviation_columns():
+    # the sentence above speaks of financing, but the table's rows are cost items and its header says
+    # 'Regnskap': a cost table; 'Avvik' is a difference (kind other, no period)
+    doc = build(("h", "Økonomi", 2),
+                ("p", "Prosjektet finansieres med kr 400 000 fra fylket og kr 100 000 i egenandel."),
+                ("t", [["Post", "Budsjett 2024", "Regnskap pr. 30.06.2024", "Avvik"],
+                       ["Innleid kompetanse", "300 000", "120 000", "180 000"],
+                       ["Samlinger", "200 000", "210 000", "-10 000"],
+                       ["Sum", "500 000", "330 000", "170 000"]], 1))
+    table = [ln for ln in extract_budget_lines(doc) if ln.in_table]
+    got = {(ln.label.split("(")[-1].rstrip(")"), ln.amount_nok): (ln.kind, ln.period) for ln in table}
+    assert got[("Budsjett 2024", 300_000)] == ("cost", "2024")
+    assert got[("Regnskap pr. 30.06.2024", 120_000)] == ("cost", "2024")
+    assert got[("Avvik", 180_000)] == ("other", None)
+    assert got[("Avvik", -10_000)] == ("other", None)
+    assert got[("Avvik", 170_000)] == ("total", None)
 
 
 @pytest.mark.parametrize("text", [

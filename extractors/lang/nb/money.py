@@ -70,13 +70,16 @@ TOTAL_CUES: tuple[str, ...] = ("totalramme", "totalbudsjett", "totalkostnad", "t
 FRAME_CUES: tuple[str, ...] = ("inntil", "satt av", "settes av", "sette av", "setter av", "avsetter",
                                "avsatt", "avsettes", "ramme", "rammen", "kostnadsramme", "budsjettramme",
                                "økonomisk ramme", "øvre grense", "maksimalt", "maks")
+# Of those, the words that only bound an amount ('inntil kr 165 000'): the amount is a frame unless its
+# sentence says it is a financing ('søker om inntil', 'tilsagn på inntil', 'bidrar med inntil').
+BOUND_CUES: tuple[str, ...] = ("inntil", "opptil", "øvre grense", "maksimalt", "maks")
 
 # Money coming in: financing, grants, contributions.
 FUNDING_CUES: tuple[str, ...] = (
     "finansier", "finansiering", "finansieringsplan", "finansiert", "tilskudd", "tilskot", "bidrag",
     "innvilg", "bevilg", "tilsagn", "bevilget", "støtte", "egenandel", "egeninnsats", "egne midler", "søkes",
     "søkt", "medfinansi", "overføres", "overført", "tildel", "inntekt", "inntekter", "delfinansi",
-    "kilde", "midler fra", "fond",
+    "kilde", "midler fra", "fond", "søker", "bidrar",
 )
 
 # Money going out: costs, spending.
@@ -84,6 +87,37 @@ COST_CUES: tuple[str, ...] = (
     "kostnad", "kostnader", "koster", "utgift", "utgifter", "lønn", "kjøp", "honorar", "bistand",
     "konsulent", "reise", "drift", "budsjett", "brukes", "benyttes", "investering", "innkjøp",
     "fordeles", "fordelt", "prosjektledelse", "husleie", "materiell", "aktivitet",
+    # a report's spending ('Forbruket ble kr 212 400') and an addition to costs named before
+    "forbruk", "i tillegg kommer", "kommer i tillegg",
+)
+
+# A difference between two amounts (budget against accounts, old against new estimate): kind other,
+# since it is neither a cost nor a financing of its own. In prose ('Mindreforbruket på kr 87 600') and
+# as a table column header ('Avvik', 'Endring').
+DEVIATION_CUES: tuple[str, ...] = (
+    "mindreforbruk", "merforbruk", "overforbruk", "underforbruk", "overskridelse", "overskridelsen",
+    "budsjettoverskridelse", "merbehov", "merkostnad", "mindrekostnad", "avvik", "avviket", "differanse",
+    "differansen", "besparelse", "innsparing", "ubrukte midler", "ubrukt", "mindreutgift", "merutgift",
+    "mindreinntekt", "merinntekt",
+)
+DEVIATION_COLUMN_WORDS: tuple[str, ...] = (
+    "avvik", "endring", "endringer", "differanse", "diff", "mindreforbruk", "merforbruk", "forskjell",
+    "gjenstår", "gjenstående", "rest", "restbudsjett", "disponibelt", "økning", "reduksjon", "+/-", "+/−",
+)
+
+# Prose words that say an amount is the sum of a table column ('Samlet merbehov er kr 640 000').
+SUM_WORDS: tuple[str, ...] = ("samlet", "samlede", "totalt", "total", "til sammen", "tilsammen", "i alt",
+                              "sum", "summen", "totale")
+
+# Words too common in budgets to tell one item from another when prose is matched to a table row.
+GENERIC_LABEL_WORDS: tuple[str, ...] = (
+    "bedrift", "bedrifter", "bedriftene", "bedriftenes", "prosjekt", "prosjektet", "prosjekter",
+    "prosjektets", "kommune", "kommunen", "kommunens", "kommuner", "tiltak", "tiltaket", "tiltakene",
+    "arbeid", "arbeidet", "budsjett", "budsjettet", "kostnad", "kostnader", "kostnadene", "midler",
+    "midlene", "beløp", "beløpet", "total", "totalt", "samlet", "planen", "plan", "året", "perioden",
+    "periode", "andre", "annet", "øvrige", "ulike", "diverse", "nye", "nytt", "ny", "skal", "blir", "ble",
+    "vil", "kan", "også", "dette", "disse", "denne", "etter", "over", "under", "mellom", "eller", "ikke",
+    "inkludert", "cirka", "rundt", "omkring",
 )
 
 # Words in a table's caption, header or heading that make it a financing table / a cost table.
@@ -93,7 +127,9 @@ FUNDING_TABLE_CUES: tuple[str, ...] = (
     "inntekter", "bidragsyter", "kilde", "bevilget", "bevilgning", "finansieres",
 )
 COST_TABLE_CUES: tuple[str, ...] = ("kostnad", "kostnader", "kostnadsplan", "utgifter", "kostnadsoverslag",
-                                    "lønn", "kjøp av tjenester")
+                                    "lønn", "kjøp av tjenester",
+                                    # accounts against budget: what was spent ('Regnskap pr. 31.08', 'Forbruk')
+                                    "regnskap", "forbruk", "påløpt")
 
 # Row labels that name a funder (a financing table without a header is recognised by its rows).
 FUNDER_WORDS: tuple[str, ...] = (
@@ -113,6 +149,11 @@ NOT_BUDGET_CUES: tuple[str, ...] = (
 # An amount per period: 'kr 50 000 pr år'.
 PER_YEAR_CUES: tuple[str, ...] = ("pr år", "pr. år", "per år", "i året", "årlig", "pr år.", "/år",
                                   "hvert år", "pr. år.")
+
+# Words that may follow an amount inside a table cell without making it a cell of words:
+# 'kr 40 000 pr år', '95 000 eks. mva.'.
+CELL_QUALIFIERS: tuple[str, ...] = PER_YEAR_CUES + ("eks. mva", "ekskl. mva", "inkl. mva", "eks mva", "inkl mva",
+                                                    "ekskl mva", "u/mva", "m/mva", "+ mva", "mva")
 
 # A note under a table, not a line of this budget: 'Mrk. Finansiering SNP 2009 er kr 1.810.000'.
 NOTE_PREFIXES: tuple[str, ...] = ("mrk", "merk", "nb", "obs", "note", "fotnote", "*")
