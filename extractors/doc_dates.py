@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from schemas.document import Block, BlockKind, Document
 from extractors.dates import DateMatch, find_dates
 from extractors.lang.nb.dates import (
-    DOC_DATE_LABELS, DOC_DATE_PHRASES, PERIOD_END_VERBS, PERIOD_LABELS, PROJECT_WORDS, VERSION_LABELS,
+    ATTACHMENT_HEADINGS, DOC_DATE_LABELS, DOC_DATE_PHRASES, PERIOD_END_VERBS, PERIOD_LABELS, PROJECT_WORDS,
+    VERSION_LABELS,
 )
 
 TOP_BLOCKS = 25  # field labels count only in the document's head
@@ -27,6 +28,37 @@ PHRASE_RX = re.compile(r"(?<![\w])(" + "|".join(re.escape(x) for x in DOC_DATE_P
 VERSION_RX = re.compile(r"^\s*(?:" + "|".join(re.escape(x) for x in VERSION_LABELS)
                         + r")\s*[\w.]{0,8}\s*(?:[-–,:]|av|fra)?\s*", re.I)
 DATELINE_RX = re.compile(r"^[A-ZÆØÅ][\w .\-]{1,40},[ \t]*(?:den[ \t]+)?(?P<date>.+?)\.?$")
+
+
+_BULLETS = "•◦▪▫‣●○■□·∙*"
+
+
+def is_listed(block: Block) -> bool:
+    """A list item, or a paragraph that starts with a bullet (PDFs keep the glyph)."""
+    return block.kind is BlockKind.LIST_ITEM or block.text.lstrip().startswith(tuple(_BULLETS) + ("-", "–"))
+
+
+def section_heads(doc: Document) -> list[str]:
+    """For each block, the lower-cased heading of the section it stands in; a list item under a short
+    lead-in line ('Vedlegg:') stands under that line."""
+    out, current, lead = [], "", None
+    for b in doc.blocks:
+        text = " ".join(b.text.split()).strip(" –-:;" + _BULLETS).lower()
+        if b.kind is BlockKind.HEADING:
+            current, lead = text, None
+            out.append(current)
+        elif is_listed(b):
+            out.append(lead if lead is not None else current)
+        else:
+            short_lead = b.kind is BlockKind.PARAGRAPH and b.text.strip().endswith(":") and len(text.split()) <= 4
+            lead = text if short_lead else None
+            out.append(current)
+    return out
+
+
+def heading_is(head: str, words) -> bool:
+    """A heading that is one of `words`, after its number ('5 Videre arbeid', 'Vedlegg:')."""
+    return re.sub(r"^[\d.\s]+", "", head).strip(" :") in words
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +140,12 @@ def locate_doc_date(doc: Document) -> DocDate | None:
             m = _dated(b.text, b.start, allow_coarse=True)
             if m:
                 return _found(m, b.text, b.start)
-    for b in blocks:
+    heads = section_heads(doc)
+    for i, b in enumerate(blocks):
         if b.kind is BlockKind.TABLE or len(b.text) > 60:
             continue
+        if is_listed(b) or heading_is(heads[i], ATTACHMENT_HEADINGS):
+            continue  # 'Tilsagnsbrev fra Kystverket, 30.06.2023' in a list of attachments dates another document
         dm = DATELINE_RX.match(b.text.strip())
         if dm:
             m = _dated(dm.group("date"), None)
@@ -153,6 +188,9 @@ def find_project_period(doc: Document):
     blocks = doc.blocks
     for i, b in enumerate(blocks):
         if b.kind is BlockKind.TABLE:
+            found = _table_period(b)
+            if found:
+                return found
             continue
         low = b.text.lower()
         lab = _PERIOD_LABEL_RX.search(low)
@@ -198,6 +236,20 @@ def find_project_period(doc: Document):
                 if m:
                     return m.date, m.end_date, _end_text(m)
     return None, None, None
+
+
+def _table_period(block: Block):
+    """A key-value row 'Prosjektperiode | 15.01.2025–31.12.2027': a project period label alone in its
+    cell and the period in the next. Only the project's own labels: 'Periode' or 'Rapportperiode' in a
+    table is as likely the period a report covers."""
+    for row in block.rows:
+        for cell, nxt in zip(row, row[1:]):
+            label = " ".join(cell.text.split()).strip(" :.").lower()
+            if label in _SPECIFIC:
+                m = _period_in(nxt.text)
+                if m:
+                    return m.date, m.end_date, _end_text(m)
+    return None
 
 
 def _end_text(m: DateMatch) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from schemas.document import Block, BlockKind, Cell, Document
 from schemas.rows import Milestone
 from extractors.dates import DateMatch, find_dates
-from extractors.doc_dates import locate_doc_date
+from extractors.doc_dates import heading_is, is_listed, locate_doc_date, section_heads
 from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
     ATTACHMENT_HEADINGS, BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES,
@@ -428,41 +428,13 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
 _PASSIVE_STEPS = tuple(w for w in EVENT_CUES if w.split()[0].endswith("es"))
 
 
-def _listed(block: Block) -> bool:
-    return block.kind is BlockKind.LIST_ITEM or block.text.lstrip().startswith(("•", "-", "–", "*", "◦"))
-
-
 def _is_dated_item(block: Block, sentence: str, m: DateMatch, next_steps: bool = False) -> bool:
     """A list item 'Byggestart for ombyggingen av naustet: 2. mai 2023': a step and its date; under a
     heading of coming steps ('Videre arbeid'), any short item ending in a specific date."""
     head = sentence[:m.start].rstrip()
-    if not (_listed(block) and len(head.split()) <= 12 and not sentence[m.end:].strip(" .;")):
+    if not (is_listed(block) and len(head.split()) <= 12 and not sentence[m.end:].strip(" .;")):
         return False
     return head.endswith(":") or (next_steps and m.precision not in COARSE and len(head.split()) >= 1)
-
-
-def _section_heads(doc: Document) -> list[str]:
-    """For each block, the lower-cased heading of the section it stands in; a list item under a short
-    lead-in line ('Vedlegg:') stands under that line."""
-    out, current, lead = [], "", None
-    for b in doc.blocks:
-        text = _clean(b.text).lower()
-        if b.kind is BlockKind.HEADING:
-            current, lead = text, None
-            out.append(current)
-        elif _listed(b):
-            out.append(lead if lead is not None else current)
-        else:
-            short_lead = b.kind is BlockKind.PARAGRAPH and b.text.strip().endswith(":") and len(text.split()) <= 4
-            lead = text if short_lead else None
-            out.append(current)
-    return out
-
-
-def _heading_is(head: str, words) -> bool:
-    """A heading that is one of `words`, after its number ('5 Videre arbeid', 'Vedlegg:')."""
-    h = re.sub(r"^[\d.\s]+", "", head).strip(" :")
-    return h in words
 
 
 def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre: bool,
@@ -471,7 +443,7 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
     ctx = doc_date
     from_text = False  # whether ctx is a date of the text (a sequence to continue) or the document's date
     seen: set[tuple[int, int]] = set()
-    heads = _section_heads(doc)
+    heads = section_heads(doc)
     for index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.HEADING:
             continue
@@ -482,8 +454,8 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
         else:
             pieces = [(block.text, block.start, block.page)]
         # attachments and references are dated by their own documents, not by the project's steps
-        skip_block = index in used or _heading_is(heads[index], ATTACHMENT_HEADINGS)
-        next_steps = _heading_is(heads[index], NEXT_STEPS_HEADINGS)
+        skip_block = index in used or heading_is(heads[index], ATTACHMENT_HEADINGS)
+        next_steps = heading_is(heads[index], NEXT_STEPS_HEADINGS)
         for text, offset, page in pieces:
             for s, e in _sentences(text):
                 sentence = text[s:e]
@@ -511,5 +483,5 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
                         span_start=a, span_end=b, precision=m.precision,
                         in_table=block.kind is BlockKind.TABLE,
                         # a list item's block: the date checks read consecutive items as one list
-                        row_index=index if _listed(block) else None))
+                        row_index=index if is_listed(block) else None))
     return out

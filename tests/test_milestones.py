@@ -228,3 +228,29 @@ def test_coming_steps_and_bullets():
                ("list_item", "• Kurs for verter 3. november 2025"))
     assert [(r.description, r.due_date) for r in extract_milestones(doc)] == [
         ("Fagdag 2: Digital markedsføring", dt.date(2025, 10, 14)), ("Kurs for verter", dt.date(2025, 11, 3))]
+
+
+def test_doc_date_in_a_key_value_table_and_not_from_attachments():
+    b = DocumentBuilder()
+    b.add_text(BlockKind.HEADING, "Statusrapport 2", page=1, level=1)
+    b.add_table([[("Rapportperiode:", 0, 1), ("1. januar – 30. april 2025", 1, 1)],
+                 [("Rapportdato:", 0, 1), ("05.05.2025", 1, 1)]], page=1, header_rows=0)
+    doc = b.build(doc_id="t", path="t.docx", format="docx", sha256="", pages=1)
+    assert find_doc_date(doc)[0] == dt.date(2025, 5, 5)
+    assert find_project_period(doc) == (None, None, None)  # a report's period is not the project's
+    # an attachment line 'Name, date' is no dateline; the signature's dateline is
+    doc = _doc(("heading", "Saksframlegg"), ("heading", "Vedlegg"),
+               ("list_item", "Søknad fra idrettslaget, 02.03.2024"),
+               ("paragraph", "Tilbud fra entreprenør, 11.03.2024"),
+               ("heading", "Vurdering"), ("paragraph", "Rådmannen anbefaler tiltaket."),
+               ("paragraph", "Nordby, 15.04.2024"))
+    assert find_doc_date(doc)[0] == dt.date(2024, 4, 15)
+
+
+def test_project_period_in_a_key_value_table():
+    b = DocumentBuilder()
+    b.add_text(BlockKind.HEADING, "Prosjektplan", page=1, level=1)
+    b.add_table([[("Prosjekteier", 0, 1), ("Nordby kommune", 1, 1)],
+                 [("Prosjektperiode", 0, 1), ("01.03.2024–30.06.2026", 1, 1)]], page=1, header_rows=0)
+    doc = b.build(doc_id="t", path="t.docx", format="docx", sha256="", pages=1)
+    assert find_project_period(doc) == (dt.date(2024, 3, 1), dt.date(2026, 6, 30), "30.06.2026")

@@ -65,8 +65,11 @@ NOT_YEAR_BEFORE = ("kr", "kr.", "nok", "sak", "saksnr", "saksnr.", "nr", "nr.", 
 
 # --- documents' own dates -------------------------------------------------------------------------
 # Field labels that carry the date of the document itself (case papers, minutes, notes, letters).
+# Not 'utskriftsdato' (when a copy was printed) nor 'deres dato' (the date of the letter answered).
 DOC_DATE_LABELS = ("møtedato", "dato for møtet", "dato", "datert", "publisert", "publisert dato",
-                   "utgitt", "sist oppdatert", "oppdatert", "revidert", "versjonsdato", "vår dato")
+                   "utgitt", "sist oppdatert", "oppdatert", "revidert", "versjonsdato", "vår dato",
+                   "rapportdato", "brevdato", "notatdato", "referatdato", "sist endret", "sist revidert",
+                   "dokumentdato")
 # Phrases near the top of a plan that date it: 'Vedtatt i Programstyret 10. september 2009'.
 # 'Versjon 1.0 – 12.02.2024': a version label, its number, then the date.
 VERSION_LABELS = ("versjon", "versjon nr.", "rev.", "revisjon", "utkast")
