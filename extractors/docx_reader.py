@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 
 from schemas.document import BlockKind, Document, DocumentBuilder
 from extractors.errors import ReadError
@@ -41,6 +42,31 @@ def check_zip(path: str) -> None:
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         raise ReadError("not a Word document: the container has no word/document.xml")
+    _inflate_within_limits(path, infos)
+
+
+def _inflate_within_limits(path: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Inflate every part once, in small chunks, counting: headers can lie about sizes, and
+    zipfile's own whole-part read inflates everything in one call before it checks (a 1 MB file
+    can take gigabytes). Reading 64 KB at a time keeps memory flat and lets zipfile's size and
+    CRC checks catch a lying header."""
+    total = 0
+    with zipfile.ZipFile(path) as z:
+        for info in infos:
+            if info.is_dir():
+                continue
+            try:
+                with z.open(info) as f:
+                    while chunk := f.read(1 << 16):
+                        total += len(chunk)
+                        if total > MAX_UNCOMPRESSED:
+                            raise ReadError(f"suspicious Word file: expands to more than {MAX_UNCOMPRESSED // 2**20} MB "
+                                            "(zip bomb?)")
+            except zipfile.BadZipFile as e:
+                raise ReadError(f"damaged Word file or zip bomb: part {info.filename!r} does not match its "
+                                f"declared size or checksum ({e})")
+            except (zlib.error, EOFError, NotImplementedError) as e:
+                raise ReadError(f"damaged Word file: part {info.filename!r} cannot be decompressed ({e})")
 
 
 def _text_of(el) -> str:
@@ -102,6 +128,18 @@ def _heading_level(style: str, p) -> int | None:
     return None
 
 
+def _cell_children(tc):
+    """A cell's paragraphs and tables, with content controls (w:sdt) opened up: form fields and
+    template placeholders wrap the cell's paragraphs in them."""
+    for child in tc:
+        if child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _cell_children(content)
+        else:
+            yield child
+
+
 class _Walker:
     def __init__(self, styles: dict[str, str], paged: bool) -> None:
         self.b = DocumentBuilder()
@@ -152,7 +190,7 @@ class _Walker:
                     if vm is not None and vm.get(W + "val") in (None, "continue"):
                         vmerge_continue = True
                 parts = []
-                for child in tc:
+                for child in _cell_children(tc):
                     if child.tag == W + "p":
                         t = _text_of(child).strip()
                         if t:

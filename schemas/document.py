@@ -131,7 +131,10 @@ class DocumentBuilder:
                   ruled: bool | None = None) -> None:
         """rows: per row, (text, grid column, grid span) for each distinct cell."""
         rows = [[(" ".join(t.split()), c, s) for t, c, s in row] for row in rows]
-        rows = [row for row in rows if any(t for t, _, _ in row)]
+        keep = [i for i, row in enumerate(rows) if any(t for t, _, _ in row)]
+        rows = [rows[i] for i in keep]
+        if cell_pages is not None:
+            cell_pages = [cell_pages[i] for i in keep]  # keep each row's pages with the row
         if not rows:
             return
         if self._parts:
