@@ -143,3 +143,117 @@ def test_sample_archive_disagreements_match_the_answer_keys(sample_archive):
     assert _flagged_pairs(flags) == _expected_pairs(ROOT / "samples" / "truth")
     per_pair_and_kind = [(frozenset((f.doc_id, f.related_doc_id)), f.message.split(":")[0]) for f in flags]
     assert len(per_pair_and_kind) == len(set(per_pair_and_kind))  # one flag per disagreement per pair
+
+
+# --- funding sources compared source by source ----------------------------------------------------
+
+def _fund(doc_id, label, amount, kind="funding", period=None, section=None, source_text=None, precision=1):
+    text = source_text or f"{label}: kr {amount:,}".replace(",", " ")
+    full = f"{section}: {label}" if section else label
+    return BudgetLine(doc_id, full, amount, kind, period, 1, text, section=section, precision_nok=precision)
+
+
+@pytest.mark.parametrize("label, kind, period, source_text, source", [
+    ("Kommunens andel", "frame", None, "3. Kommunens andel, inntil kr 800 000, dekkes av disposisjonsfondet.", "kommunens andel"),
+    ("Kommunal egenandel, lån", "funding", None, None, "kommunens andel"),
+    ("Tilskudd fra Havbruksfondet", "funding", None, None, "Havbruksfondet"),
+    ("Nordkyst fylkeskommune har gitt tilsagn om", "funding", None,
+     "Nordkyst fylkeskommune har gitt tilsagn om kr 300 000 til kaia.", "Nordkyst fylkeskommune"),
+    ("Innovasjon Norge, bedriftsnettverk", "funding", None, None, "Innovasjon Norge"),
+    ("Egenandel (deltakerbedriftene)", "funding", None, None, "egenandelen"),
+    ("Kommunestyret vedtok i sak 12/24 å sette av", "frame", None,
+     "Kommunestyret vedtok i sak 12/24 å sette av kr 1 mill. til kaia.", "kommunens andel"),
+    ("Dugnad, Holmvik båtlag", "funding", None, None, "Holmvik"),
+    ("Prosjektet har fått", "funding", None, "Prosjektet har fått kr 200 000 fra Havbruksfondet.", "Havbruksfondet"),
+    # no source: a receiver or applicant, a remainder, accounts, a per-unit amount, the frame, a cost
+    ("Båtlaget søker kommunen om", "funding", None, None, None),
+    ("Holmvik båtlag innvilges", "funding", None, "Holmvik båtlag innvilges kr 40 000 i tilskudd.", None),
+    ("Fondet har", "funding", None, "Fondet har 90 000 kroner igjen i år.", None),
+    ("Havbruksfondet (Regnskap)", "funding", None, None, None),
+    ("Tilskudd per kommune", "funding", None, None, None),
+    ("Prosjektets kostnadsramme", "frame", None, None, None),
+    ("Kommunens andel", "cost", None, None, None),
+])
+def test_funding_source(label, kind, period, source_text, source):
+    from checks.funding_sources import funding_source
+    got = funding_source(_fund("d", label, 100_000, kind, period, source_text=source_text))
+    assert (got.text if got else None) == source
+
+
+@pytest.mark.parametrize("label, applied, period", [
+    ("Havbruksfondet (Søkt)", True, None),
+    ("Havbruksfondet (Bevilget)", False, None),
+    ("Kommunens andel pr. år", False, "per_year"),
+])
+def test_funding_source_stage_and_period(label, applied, period):
+    from checks.funding_sources import funding_source
+    got = funding_source(_fund("d", label, 100_000))
+    assert (got.applied, got.period) == (applied, period)
+
+
+def _sak_and_protokoll(paper, minutes):
+    docs = [_doc("sak", "Saksframlegg Kystled Nord", doc_date=D(2024, 3, 1)),
+            _doc("protokoll", "Møteprotokoll Kystled Nord", doc_date=D(2024, 3, 14))]
+    rows = _pair_rows()
+    rows["roles"][1] = Role("protokoll", "Kari Nordmann", "prosjektleder", None, 1, "Kari Nordmann, prosjektleder")
+    rows["roles"][0] = Role("sak", "Kari Nordmann", "prosjektleder", None, 1, "Prosjektleder: Kari Nordmann")
+    rows["budget_lines"] = [*paper, *minutes]
+    return docs, rows
+
+
+def test_municipal_share_differing_between_case_paper_and_minutes_is_flagged():
+    paper = [_fund("sak", "Kommunens andel", 800_000, "frame", section="Innstilling",
+                   source_text="2. Kommunens andel, inntil kr 0,8 mill., dekkes av disposisjonsfondet.", precision=50_000),
+             _fund("sak", "Tilskudd fra Havbruksfondet", 400_000, section="Finansiering"),
+             _fund("sak", "Kommunens andel, disposisjonsfond", 800_000, section="Finansiering")]
+    minutes = [_fund("protokoll", "Kommunens andel", 1_100_000, "frame", section="Sak 12/24",
+                     source_text="2. Kommunens andel, inntil kr 1,1 mill., dekkes av disposisjonsfondet.", precision=50_000),
+               _fund("protokoll", "Havbruksfondet har gitt tilsagn om", 400_000, section="Sak 12/24")]
+    docs, rows = _sak_and_protokoll(paper, minutes)
+    flags = _run(docs, rows)
+    assert len(flags) == 1
+    f = flags[0]
+    assert (f.doc_id, f.related_doc_id) == ("sak", "protokoll")
+    assert "kommunens andel" in f.message.split(":")[0]
+    assert "kr 800 000" in f.message and "kr 1 100 000" in f.message and "avvik kr 300 000" in f.message
+    assert {e.doc_id for e in f.evidence_items} == {"sak", "protokoll"}
+    assert any("inntil kr 1,1 mill." in e.text for e in f.evidence_items)
+
+
+def test_two_sources_differing_give_one_flag_each():
+    paper = [_fund("sak", "Tilskudd fra Havbruksfondet", 400_000), _fund("sak", "Egenandel", 150_000)]
+    minutes = [_fund("protokoll", "Havbruksfondet", 450_000), _fund("protokoll", "Egenandel", 100_000)]
+    flags = _run(*_sak_and_protokoll(paper, minutes))
+    assert len(flags) == 2
+    assert len({f.message.split(":")[0] for f in flags}) == 2
+
+
+@pytest.mark.parametrize("paper, minutes", [
+    # the same amount, written differently
+    ([_fund("sak", "Kommunens andel", 1_200_000, "frame", precision=50_000)],
+     [_fund("protokoll", "Kommunal andel", 1_200_000)]),
+    # applied for in the plan, granted in the later paper: two stages of one grant
+    ([_fund("sak", "Havbruksfondet (Søkt)", 500_000)], [_fund("protokoll", "Havbruksfondet har gitt tilsagn om", 400_000)]),
+    # a yearly amount against one for the whole period
+    ([_fund("sak", "Kommunens andel", 200_000, period="per_year")], [_fund("protokoll", "Kommunens andel", 600_000)]),
+    ([_fund("sak", "Havbruksfondet (2025)", 200_000, period="2025")], [_fund("protokoll", "Havbruksfondet", 600_000)]),
+    # accounts against the plan
+    ([_fund("sak", "Havbruksfondet", 500_000)], [_fund("protokoll", "Havbruksfondet (Regnskap)", 430_000)]),
+    # the minutes hold the proposal and an amended decision: two amounts, not a reproduction error
+    ([_fund("sak", "Kommunens andel", 800_000)],
+     [_fund("protokoll", "Kommunens andel", 800_000), _fund("protokoll", "Kommunens andel", 1_000_000)]),
+    # different sources are never compared
+    ([_fund("sak", "Tilskudd fra Havbruksfondet", 400_000)], [_fund("protokoll", "Tilskudd fra Kystverket", 250_000)]),
+    ([_fund("sak", "Nordkyst kommune", 400_000)], [_fund("protokoll", "Nordkyst fylkeskommune", 250_000)]),
+])
+def test_funding_lines_that_are_no_conflict(paper, minutes):
+    assert _run(*_sak_and_protokoll(paper, minutes)) == []
+
+
+def test_a_reports_received_amount_is_progress_not_conflict():
+    docs = [_doc("plan", "Prosjektplan Kystled Nord", doc_type="project_plan"),
+            _doc("rapport", "Sluttrapport Kystled Nord", doc_type="report")]
+    rows = _pair_rows()
+    rows["budget_lines"] = [_fund("plan", "Havbruksfondet", 500_000),
+                            _fund("rapport", "Havbruksfondet", 430_000, section="Finansiering")]
+    assert _run(docs, rows) == []

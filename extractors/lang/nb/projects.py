@@ -96,3 +96,74 @@ HORIZON_CUES: tuple[str, ...] = (
     "prosjektperiode", "prosjektperioden", "programperiode", "programperioden", "gjennomføringsperiode",
     "gjennomføringsperioden",
 )
+
+# --- funding sources compared across documents (checks/funding_sources.py) ------------------------
+
+# Phrases that name a contribution by whose share it is, not by a proper name: the same phrase in two
+# documents about one project is the same source. Phrase -> the source it names (the display text).
+SHARE_SOURCES: dict[str, str] = {
+    "kommunens andel": "kommunens andel", "kommunal andel": "kommunens andel",
+    "kommunens bidrag": "kommunens andel", "kommunalt bidrag": "kommunens andel",
+    "kommunens egenandel": "kommunens andel", "kommunal egenandel": "kommunens andel",
+    "kommunal medfinansiering": "kommunens andel", "kommunale midler": "kommunens andel",
+    "kommunens del": "kommunens andel",
+    "kommunen sin andel": "kommunens andel", "kommunen sitt bidrag": "kommunens andel",
+    "fylkeskommunens andel": "fylkeskommunens andel", "fylkeskommunalt bidrag": "fylkeskommunens andel",
+    "fylkeskommunale midler": "fylkeskommunens andel",
+    "egenandel": "egenandelen", "eigenandel": "egenandelen", "egenandelen": "egenandelen",
+    "egenfinansiering": "egenandelen", "eigenfinansiering": "egenandelen", "eget bidrag": "egenandelen",
+    "egne midler": "egenandelen", "eigne midlar": "egenandelen",
+    "statlige midler": "statlige midler", "statlig tilskudd": "statlige midler", "statstilskudd": "statlige midler",
+}
+# The same bodies as the subject that opens a label ('Kommunen har satt av 1,8 mill.'); elsewhere in a
+# label they may be the receiver ('Kystverket gir kommunen tilsagn om').
+# The deciding bodies stand for their council's money ('Kommunestyret vedtok å sette av 1,8 mill.').
+SUBJECT_SHARE_SOURCES: dict[str, str] = {
+    "kommunen": "kommunens andel", "kommunestyret": "kommunens andel", "formannskapet": "kommunens andel",
+    "bystyret": "kommunens andel", "fylkeskommunen": "fylkeskommunens andel",
+    "fylkestinget": "fylkeskommunens andel", "fylkesutvalget": "fylkeskommunens andel",
+}
+# Bodies that give grants themselves (a body word alone is otherwise no funder's name: 'Styret').
+FUNDER_BODY_WORDS: frozenset[str] = frozenset({"statsforvalteren", "fylkesmannen", "departementet",
+                                               "direktoratet"})
+# Verbs that make the subject of a funding sentence its receiver or applicant, not its source:
+# 'Kystlaget søker kommunen om', 'Næringsforeningen innvilges', 'Lia næringsråd får'.
+RECEIVER_VERBS: tuple[str, ...] = ("søker", "søkjer", "søkte", "innvilges", "innvilget", "tildeles", "tildelt",
+                                   "gis", "får", "fikk", "mottar", "mottok", "har fått", "hadde fått")
+
+# Capitalised words that open a funding label without naming a funder ('Tilskudd fra ...',
+# 'Dugnad, Lauvnes turlag'): never a source's name on their own.
+FUNDING_GENERIC_WORDS: frozenset[str] = frozenset({
+    "tilskudd", "tilskot", "tilsagn", "tilsagnet", "støtte", "midler", "midlar", "bevilgning", "bevilget",
+    "bevilga", "sum", "totalt", "total", "finansiering", "finansieringen", "finansieringsplan", "lån",
+    "låneopptak", "lånet", "dugnad", "dugnadsinnsats", "egeninnsats", "andel", "andelen", "bidrag", "bidraget",
+    "kommunens", "kommunen", "kommune", "fylkeskommunens", "fylkeskommunen", "inntil", "kr", "nok", "mill",
+    "millioner", "søkt", "søkes", "søker", "omsøkt", "avtalt", "innvilget", "innvilges", "vedtatt",
+    "budsjett", "budsjettert", "ramme", "rammen", "investeringsbudsjettet", "driftsbudsjettet", "fond",
+    "fondet", "næringsfond", "næringsfondet", "kapitalkostnad", "renter", "mva", "eks", "inkl",
+})
+
+# Words in a funding label that say the money is applied for or expected, not granted: an applied
+# amount and a granted one are stages of one source, not two facts that disagree.
+APPLIED_WORDS: tuple[str, ...] = ("søkt", "søkes", "søker", "søkte", "omsøkt", "søknad", "søknaden", "søknadssum",
+                                  "skal søkes", "vil søke", "forventet", "forventes", "antatt", "planlagt",
+                                  "usikker", "ikke avklart", "uavklart")
+
+# Words that make an amount a remainder, a per-unit figure or a change, not a source's contribution:
+# 'fondet har 148 000 igjen', 'kr 50 000 per kommune', 'økt med kr 200 000'.
+NOT_CONTRIBUTION_WORDS: tuple[str, ...] = (
+    "igjen", "gjenstår", "gjenstående", "rest", "restmidler", "disponibelt", "ledig", "ubrukt", "ubrukte",
+    "per kommune", "pr. kommune", "pr kommune", "hver kommune", "per deltaker", "pr. deltaker",
+    "per bedrift", "pr. bedrift", "per søker", "økt", "økes", "økning", "redusert", "reduseres",
+    "reduksjon", "tilleggsbevilgning", "endring", "differanse", "avvik", "mottatt", "innbetalt",
+    "inntektsført",
+)
+
+# Words that make an amount a yearly one: not comparable with an amount for the whole period.
+PER_YEAR_WORDS: tuple[str, ...] = ("pr år", "pr. år", "per år", "årlig", "årleg", "i året", "kvart år", "hvert år")
+
+# Words that make a report's funding line a grant or a budget (what was decided), not an account of
+# what came in: a report's other funding figures are actuals, never compared with a plan's.
+GRANTED_WORDS: tuple[str, ...] = ("tilsagn", "tilsagnet", "ga tilsagn", "gitt tilsagn", "bevilget", "bevilga",
+                                  "bevilger", "innvilget", "vedtatt", "vedtok", "budsjett", "budsjettert",
+                                  "ramme", "rammen")
