@@ -501,9 +501,13 @@ def _text_vs_column_sum(doc_id: str, lines: list[BudgetLine], decisions: list) -
             if _DEVIATION_RE.search(clause):
                 cands = [c for c in sums if c in dev]
             else:
-                cands = [c for c in sums if c not in dev and _match(_words(_header(sums[c])), words) > 0]
-                if not cands and len([c for c in sums if c not in dev]) == 1:
-                    cands = [c for c in sums if c not in dev]
+                # a financing sum speaks of a financing column, any other sum of a cost column
+                side = "funding" if ln.kind == "funding" else "cost"
+                same = [c for c in sums if c not in dev
+                        and any(x.kind == side for x in cols[c] if x.kind != "total")]
+                cands = [c for c in same if _match(_words(_header(sums[c])), words) > 0]
+                if not cands and len(same) == 1 and len(sums) - len(dev & set(sums)) == 1:
+                    cands = same
             if len(cands) != 1:
                 continue
             total = sums[cands[0]]

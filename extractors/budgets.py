@@ -144,13 +144,15 @@ def _table_kind(texts: list[str], labels: list[str], near: list[str] | None = No
     """funding or cost. `texts`: the table's own words (caption, header cells), the first with a cue
     decides; `near`: the sentence and headings above it, which decide next, except that a sentence
     about financing does not make a table whose rows name no funder a financing table ('Budsjettet
-    finansieres med ...' above a table of cost items); else the row labels vote."""
+    finansieres med ...' above a table of cost items) unless it introduces the table ('... slik:');
+    else the row labels vote."""
     k = _cue_kind(texts)
     if k:
         return k
     funders = sum(1 for lab in labels if FUNDER_RE.search(lab))
     k = _cue_kind(near or [])
-    if k == "funding" and labels and funders == 0:
+    introduces = bool(near) and near[0].rstrip().endswith(":")  # 'Prosjektet finansieres slik:'
+    if k == "funding" and labels and funders == 0 and not introduces:
         k = None
     if k:
         return k

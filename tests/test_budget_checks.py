@@ -198,6 +198,8 @@ def test_a_prose_sum_against_the_sum_row_of_the_column_it_speaks_of():
     (g,) = flags_of(_estimate("Samlet nytt anslag er kr 1 300 000."))
     assert "1 270 000" in g.message and "1 300 000" in g.message
     assert flags_of(_estimate("Samlet nytt anslag er kr 1 270 000.")) == []
+    # a financing sum below a cost table speaks of another thing
+    assert flags_of(_estimate("Samlet tilskudd fra fylket er kr 400 000.")) == []
 
 
 def test_a_common_word_alone_does_not_tie_a_sentence_to_a_table_row():

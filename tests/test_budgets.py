@@ -192,6 +192,22 @@ def test_accounts_table_budget_spent_and_deviation_columns():
     assert got[("Avvik", 170_000)] == ("total", None)
 
 
+@pytest.mark.parametrize("intro, rows, kind", [
+    # a sentence that introduces the table decides its kind
+    ("Prosjektet finansieres slik:", [["Lokale sponsorer", "100 000"], ["Salg av billetter", "50 000"]], "funding"),
+    # a sentence about financing that gives its own amounts does not make cost items financing
+    ("Prosjektet koster kr 150 000 og finansieres med kr 100 000 fra fylket.",
+     [["Innleid hjelp", "100 000"], ["Reiser", "50 000"]], "cost"),
+    # ... but rows that name funders do
+    ("Prosjektet koster kr 150 000 og finansieres med kr 100 000 fra fylket.",
+     [["Fylkeskommunen", "100 000"], ["Dugnad", "50 000"]], "funding"),
+])
+def test_table_kind_from_the_sentence_above_and_the_rows(intro, rows, kind):
+    doc = build(("h", "Økonomi", 2), ("p", intro), ("t", [["Post", "Beløp"], *rows, ["Sum", "150 000"]], 1))
+    table = [ln for ln in extract_budget_lines(doc) if ln.in_table]
+    assert [ln.kind for ln in table] == [kind, kind, "total"]
+
+
 @pytest.mark.parametrize("text", [
     "Bedriften hadde en omsetning på 50 mill. kr i fjor.",
     "Nettverket har nå 60 medlemsbedrifter og 12 utviklingsaktører.",

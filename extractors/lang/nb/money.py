@@ -137,6 +137,8 @@ FUNDER_WORDS: tuple[str, ...] = (
     "direktorat", "egeninnsats", "egne midler", "egenandel", "fond", "tilskudd", "bidrag", "stat",
     "innovasjonsprogram", "sparebank", "stiftelse", "deltakere", "eu", "interreg", "fylkesmannen",
     "statsforvalteren", "regionråd", "næringsfond",
+    # sources that are not bodies: grants from a pool, sponsors, volunteer work, loans
+    "spillemidler", "sponsor", "dugnad", "låneopptak", "lån", "gave", "gaver", "midler",
 )
 
 # Amounts that are not part of any budget: a company's turnover, a result, a tax.
