@@ -77,6 +77,12 @@ def _trim(words: list[tuple[int, int, str]], known_only: bool) -> list[tuple[int
     # A name ends in a surname or a given name, never in an initial or a particle.
     while out and (out[-1][2].endswith(".") or out[-1][2] in PARTICLES):
         out.pop()
+    # A name starts at its given name: capitalised words before one ('tillitsvalgt i Delta Ola Berg')
+    # name the organisation.
+    if not known_only and out and not is_given_name(out[0][2]):
+        k = next((k for k, w in enumerate(out[1:-1], 1) if is_given_name(w[2])), None)
+        if k is not None:
+            out = out[k:]
     return out[:4]
 
 

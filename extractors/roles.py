@@ -109,6 +109,10 @@ class _Roles:
         role = " ".join((role or "").split()).strip(" ,;:")
         if not role or not person:
             return
+        if "; " in role:  # several roles at once ('kommunedirektør; prosjekteier'): each on its own
+            for part in role.split("; "):
+                self.add(person, part, org, page, start, end)
+            return
         key = person.casefold()
         # 'Ingeberg' alone after 'Jørgen Ingeberg': the same person.
         p = self.people.get(key)
@@ -123,7 +127,10 @@ class _Roles:
         out = []
         for p in self.people.values():
             src = self.doc.text[p.start:p.end] if p.start is not None else ""
-            out.append(Role(doc_id=self.doc.doc_id, person=p.person, role="; ".join(p.roles),
+            # 'leder av arbeidsgruppen' says 'medlem av arbeidsgruppen' already.
+            led = {r.lower().split(" av ", 1)[1] for r in p.roles if re.match(r"(?:nest)?leder av ", r.lower())}
+            roles = [r for r in p.roles if not (r.lower().startswith("medlem av ") and r.lower()[10:] in led)]
+            out.append(Role(doc_id=self.doc.doc_id, person=p.person, role="; ".join(roles),
                             organisation=p.org, page=p.page, source_text=src, span_start=p.start,
                             span_end=p.end))
         return out
@@ -133,8 +140,10 @@ def _split_details(rest: str) -> tuple[list[str], str | None]:
     """', Næringssjef i Ringerike, prosjektleder for X (leder)' -> (title parts, organisation)."""
     titles, org = [], None
     for paren in re.findall(r"\(([^)]*)\)", rest):
-        if is_title(paren):
-            titles.append(paren.strip())
+        if is_title(paren) or re.search(r"%|\bstilling\b", paren):
+            titles.append(paren.strip())  # '(leder)', '(80 % stilling)'
+        elif re.search(r"\d", paren) or re.match(r"\s*(?:sak|jf|se)\b", paren, re.IGNORECASE):
+            continue  # '(sak FSK-045/23)': which case, not where the person works
         elif paren.strip() and org is None and len(paren.split()) <= 5:
             org = paren.strip()
     rest = re.sub(r"\([^)]*\)", " ", rest)
@@ -157,6 +166,8 @@ def _title_and_org(line: str) -> tuple[str, str | None]:
     'Daglig leder, Firma AS' -> ('Daglig leder', 'Firma AS')."""
     if "," in line:
         a, b = line.split(",", 1)
+        if is_title(a) and is_title(b) and not is_org(b) and len(b.split()) <= 3:
+            return f"{a.strip()}; {b.strip()}", None  # 'kommunedirektør, prosjekteier': two roles
         if is_title(a):
             return a.strip(), b.strip() or None
     words = line.split()
@@ -190,6 +201,7 @@ def extract_roles(doc: Document) -> list[Role]:
             context = None
             i += 1
             continue
+        _group_prose(acc, b)
         intro = _intro(b)
         if intro is not None:
             role, inline = intro
@@ -251,21 +263,76 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) > 14 or bool(re.search(r"\b(?:er|har|ble|var|skal|vil|blir)\b", text))
 
 
+_COMMA = re.compile(r"\s*[,;]\s*")
+_AND = re.compile(r"(?<!-)\s+(?:og|samt)\s+")
+
+
+def _split_top(text: str, sep: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of `text` between separators that stand outside parentheses."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        c = text[i]
+        depth += c in "([«"
+        depth -= c in ")]»" and depth > 0
+        m = sep.match(text, i) if depth == 0 else None
+        if m and m.end() > i:
+            out.append((start, i))
+            start = i = m.end()
+            continue
+        i += 1
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _list_items(text: str) -> list[tuple[int, int]]:
+    """The entries of an inline list: comma pieces, a piece split at 'og' only where both sides
+    name a person ('kommunalsjef for helse og omsorg Kari Lie' stays one)."""
+    out = []
+    for a, b in _split_top(text, _COMMA):
+        parts = [(a + x, a + y) for x, y in _split_top(text[a:b], _AND)]
+        if len(parts) > 1 and all(_names_in(text[x:y]) for x, y in parts):
+            out += parts
+        else:
+            out.append((a, b))
+    return out
+
+
+def _title_from(lead: str) -> str:
+    """The title phrase at the end of the words before a name: 'virksomhetsleder ved Vik sykehjem'
+    stays, 'Gruppen ledes av avdelingsleder' -> 'avdelingsleder'; '' where no title opens it."""
+    words = lead.split()
+    for k, w in enumerate(words):
+        if is_title(w) or (w.lower() in _ADJ and k + 1 < len(words) and is_title(words[k + 1])) \
+                or (k + 1 < len(words) and is_title(f"{w} {words[k + 1]}") and not is_title(words[k + 1])):
+            return " ".join(words[k:]) if len(words) - k <= 8 else ""
+    return ""
+
+
+def _names_in(text: str):
+    return [n for n in find_names(text, known_only=False) if _person_ok(n.text)]
+
+
 def _entries(acc: _Roles, b: Block, text: str, role: str) -> None:
-    """An inline list 'Kari Nordmann (Ap), Ola Hansen (H) og Per Olsen (Sp)'."""
+    """An inline list 'Kari Nordmann (Ap), Ola Hansen (H) og Per Olsen (Sp)', in either order:
+    '<title> <Name>' pieces ('HR-sjef Kari Lie, virksomhetsleder ved Vik sykehjem Ola Berg') or
+    '<Name>, <title>, <org>' where the pieces without a name belong to the person before them."""
     offset = b.text.find(text)
-    found = [n for n in find_names(text, known_only=False) if _person_ok(n.text)]
-    for k, n in enumerate(found):
-        end = found[k + 1].start if k + 1 < len(found) else len(text)
-        # The next person's title ('..., og kultursjef Nina Kristiansen') is not this entry's.
-        lead = _LEAD_TITLE.search(text[n.end:end])
-        if lead and k + 1 < len(found) and is_title(lead.group("title").split()[-1]):
-            end = n.end + lead.start()
-        _entry(acc, b, text[n.start:end], role, offset + n.start)
+    entries: list[list] = []  # [name, piece start, piece end, title written before the name]
+    for a, e in _list_items(text):
+        names = _names_in(text[a:e])
+        if names:
+            n = names[0]
+            entries.append([n, a, e, text[a:a + n.start].strip(" .:;")])
+        elif entries:
+            entries[-1][2] = e
+    for n, a, e, lead in entries:
+        start = a + n.start
+        _entry(acc, b, text[start:e], role, offset + start, lead=lead)
 
 
-def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int) -> bool:
-    """One 'Name, Org (leder)' entry of a list; False where the text does not open with a name."""
+def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int, lead: str = "") -> bool:
+    """One 'Name, Org (leder)' entry of a list; False where the text does not open with a name.
+    `lead`: a title written before the name ('virksomhetsleder ved Vik sykehjem')."""
     n = leading_name(text, known_only=False)
     if n is None or not _person_ok(n.text) or not (is_given_name(n.text.split()[0]) or len(text) < 80):
         return False
@@ -273,6 +340,11 @@ def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int) -> bool:
     rest = re.sub(r"\s+og\s*$", "", rest)
     rest = re.sub(r"(^|,)\s*som\s+(?:er|var)\s+", r"\1 ", rest)
     titles, org = _split_details(rest)
+    lead = _title_from(lead)
+    if lead:
+        t, o = _split_title_org(lead)
+        titles.insert(0, t)
+        org = o or org
     base = role
     for t in titles:
         if t.lower() in ("leder", "nestleder", "sekretær") and role.startswith("medlem av "):
@@ -297,9 +369,19 @@ def _field(acc: _Roles, b: Block) -> bool:
     label = m.group("label").lower()
     value = m.group("v")
     n = leading_name(value, known_only=label not in _PERSON_LABELS)
+    lead = ""
+    if n is None:  # 'Prosjektansvarlig: kommunalsjef for helse og omsorg Kari Lie'
+        first = next(iter(find_names(value)), None)
+        lead = value[:first.start].strip(" ,") if first else ""
+        if first and is_title(lead) and len(lead.split()) <= 8 and "\n" not in lead:
+            n = first
     if n is None or not _person_ok(n.text):
         return False
     titles, org = _split_details(value[n.end:])
+    if lead:
+        t, o = _split_title_org(lead)
+        titles.insert(0, t)
+        org = org or o
     if label in _PERSON_LABELS:
         role = ", ".join(titles) + f" ({label})" if titles else label
     else:
@@ -393,6 +475,94 @@ def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str], lead_only: bool = Fals
                 roles.append(f"sitert (fra {org})")
         for r in roles:
             acc.add(person, r, org, b.page, start, end)
+
+
+_GROUP_WORD = re.compile(r"(?<![\wæøå])(?P<g>[a-zæøå]*?(?:" + "|".join(nb.GROUPS) + r")(?:en|et|a|n|t)?)(?![\wæøå])",
+                         re.IGNORECASE)
+_LED_BY = re.compile(r"\b(?:" + "|".join(re.escape(x) for x in nb.LED_BY) + r")\s+", re.IGNORECASE)
+_AS_ROLE = re.compile(r"\bmed\s+(?P<names>(?:(?!\bmed\b)[^.;:])+?)\s+som\s+(?P<role>"
+                      + "|".join(re.escape(w) for w, _ in nb.AS_ROLE) + r")\b", re.IGNORECASE)
+_APPROVERS = re.compile(r"(?:" + "|".join(nb.MINUTES_APPROVERS) + r")\s*:?\s*", re.IGNORECASE)
+_SUBSTITUTE = re.compile(nb.SUBSTITUTE)
+
+
+# 'ved Vik bo- og servicesenter og har fem medlemmer': the place named after a person, up to a clause.
+_WHERE = re.compile(r"\s+(?:ved|i|hos|fra)\s+(?P<o>[A-ZÆØÅ][^,.;:()]*?)(?=(?<!-)\s+(?:og|som|med|der|hvor)\s+[a-zæøå]+\s|[,.;:()]|$)")
+
+
+def _group_before(sentence: str, at: int) -> str | None:
+    """The group or body named last before position `at` ('en arbeidsgruppe ledet av ...'), definite."""
+    found = [m for m in _GROUP_WORD.finditer(sentence[:at])]
+    if not found:
+        return None
+    g = found[-1].group("g")
+    return _definite(g[:1].lower() + g[1:])
+
+
+def _group_prose(acc: _Roles, b: Block) -> None:
+    """Roles written around names in sentences about a group or a meeting:
+    'en arbeidsgruppe ledet av avdelingsingeniør Kari Lie' (leader), 'med rådgiver Ola Berg og Eva
+    Dahl som medlemmer' (members), 'Utvalget, med Per Moe som leder', 'Protokollen godkjennes av Ola
+    Berg og Eva Dahl' (approvers of minutes), 'Eva Dahl (Sp) møtte som vara' (substitute)."""
+    if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
+        return
+    text = b.text
+    for s0, sentence in _sentences_in(text):
+        for m in _LED_BY.finditer(sentence):
+            group = _group_before(sentence, m.start())
+            n = next(iter(find_names(sentence[m.end():])), None)
+            if not group or n is None:
+                continue
+            lead = sentence[m.end():m.end() + n.start].strip(" ,")
+            if lead and not is_title(lead):
+                continue
+            roles = ([lead] if lead else []) + [f"leder av {group}"]
+            at = b.start + s0 + m.end() + n.start
+            after = sentence[m.end() + n.end:]
+            mo = _WHERE.match(after)
+            for r in roles:
+                acc.add(n.text, r, mo.group("o") if mo else None, b.page, at, at + len(n.text))
+        for m in _AS_ROLE.finditer(sentence):
+            role = dict(nb.AS_ROLE)[m.group("role").lower()]
+            group = _group_before(sentence, m.start())
+            names_text = m.group("names")
+            base = m.start("names")
+            for a, e in _list_items(names_text):
+                piece = names_text[a:e]
+                n = next(iter(_names_in(piece)), None)
+                if n is None:
+                    continue
+                lead = piece[:n.start].strip(" ,")
+                at = b.start + s0 + base + a + n.start
+                if lead and is_title(lead):
+                    t, o = _split_title_org(lead)
+                    acc.add(n.text, t, o, b.page, at, at + len(n.text))
+                acc.add(n.text, f"{role} av {group}" if group else role, None, b.page, at, at + len(n.text))
+        m = _APPROVERS.search(sentence)
+        if m:
+            for n in _names_in(sentence[m.end():]):
+                at = b.start + s0 + m.end() + n.start
+                acc.add(n.text, nb.APPROVER_ROLE, None, b.page, at, at + len(n.text))
+        for m in _SUBSTITUTE.finditer(sentence):
+            before = _names_in(sentence[:m.start()])
+            if before:
+                n = before[-1]
+                role = "varamedlem" + (f" (møtte som vara for {m.group('for')})" if m.group("for") else "")
+                at = b.start + s0 + n.start
+                acc.add(n.text, role, None, b.page, at, at + len(n.text))
+
+
+def _sentences_in(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    while pos < len(text) and text[pos:].strip():
+        s = first_sentence(text[pos:])
+        if not s:
+            break
+        at = text.find(s, pos)
+        at = at if at >= 0 else pos
+        out.append((at, s))
+        pos = at + len(s)
+    return out
 
 
 _LEAD_ROLE_IS = re.compile(r"(?P<role>[A-ZÆØÅa-zæøå][\wæøå\-]*(?:\s+[a-zæøå][\wæøå\-]*){0,2})\s+(?:er|var|blir|ble)\s+"

@@ -43,6 +43,16 @@ def test_find_names(text, names):
     assert [n.text for n in find_names(text)] == names
 
 
+@pytest.mark.parametrize("text, names", [
+    ("hovedtillitsvalgt i Delta Ola Berg", ["Ola Berg"]),
+    ("tillitsvalgt i Utdanningsforbundet Kari Holm", ["Kari Holm"]),
+    ("leder i Norsk Lærerforbund Siri Lie", ["Siri Lie"]),
+    ("Yasmin Dahl", ["Yasmin Dahl"]),  # a given name not in the list: the whole run, by context
+])
+def test_find_names_in_context_start_at_the_given_name(text, names):
+    assert [n.text for n in find_names(text, known_only=False)] == names
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Torunn Aasen Berg", True),
     ("Oppland fylkeskommune", False),
@@ -116,6 +126,62 @@ def test_article_quotes_and_byline():
     got = by_person(extract_roles(doc))
     assert set(got) == {"Jon Vik", "Trine Aas"}
     assert got["Trine Aas"][1] == "Solklyngen"
+
+
+def test_inline_list_with_titles_before_names():
+    doc = build(
+        ("p", "Prosjektgruppe: kommunalsjef for kultur og idrett Per Moe (leder), HR-rådgiver Eva Dahl, "
+              "enhetsleder ved Vik barnehage Siri Lie, tillitsvalgt i Delta Ola Berg og verneombud Kari Holm."),
+    )
+    got = by_person(extract_roles(doc))
+    assert set(got) == {"Per Moe", "Eva Dahl", "Siri Lie", "Ola Berg", "Kari Holm"}
+    assert "leder av prosjektgruppen" in got["Per Moe"][0] and "kommunalsjef for kultur og idrett" in got["Per Moe"][0]
+    assert "HR-rådgiver" in got["Eva Dahl"][0] and "enhetsleder" not in got["Eva Dahl"][0]
+    assert got["Siri Lie"] == ("medlem av prosjektgruppen; enhetsleder", "Vik barnehage")
+    assert got["Ola Berg"] == ("medlem av prosjektgruppen; tillitsvalgt", "Delta")
+    assert "verneombud" in got["Kari Holm"][0]
+
+
+def test_group_roles_written_in_prose():
+    doc = build(
+        ("p", "Planen er laget av en prosjektgruppe ledet av overingeniør Ola Berg, med lærer Kari Holm og "
+              "Per Moe som medlemmer. Fagrådet, med Siri Lie som leder, gir råd underveis."),
+        ("p", "Referansegruppen ledes av fagleder Eva Dahl ved Vik bo- og omsorgssenter og har seks medlemmer."),
+    )
+    got = by_person(extract_roles(doc))
+    assert got["Ola Berg"][0] == "overingeniør; leder av prosjektgruppen"
+    assert got["Kari Holm"][0] == "lærer; medlem av prosjektgruppen"
+    assert got["Per Moe"][0] == "medlem av prosjektgruppen"
+    assert got["Siri Lie"][0] == "leder av fagrådet"
+    assert got["Eva Dahl"] == ("fagleder; leder av referansegruppen", "Vik bo- og omsorgssenter")
+
+
+def test_minutes_approvers_substitutes_and_case_notes():
+    doc = build(
+        ("p", "Til stede: Eva Dahl (Sp), Per Moe (H) og Ola Berg (V)."),
+        ("p", "Forfall: Siri Lie (V). Ola Berg (V) møtte som varamedlem for Siri Lie."),
+        ("p", "Fra administrasjonen: plansjef Kari Holm (sak 12/24)."),
+        ("p", "Til å underskrive protokollen ble valgt Eva Dahl og Per Moe."),
+    )
+    got = by_person(extract_roles(doc))
+    assert "godkjenner protokollen" in got["Eva Dahl"][0] and "godkjenner protokollen" in got["Per Moe"][0]
+    assert "varamedlem (møtte som vara for Siri Lie)" in got["Ola Berg"][0]
+    assert got["Kari Holm"][1] is None and "plansjef" in got["Kari Holm"][0]
+
+
+def test_field_with_title_before_name_and_signature_with_two_roles():
+    doc = build(
+        ("p", "Prosjekteier: kommunalsjef for oppvekst Tor Lie"),
+        ("p", "Prosjektleder: rådgiver Hanne Moe, Vik kommune"),
+        ("p", "Tor Lie er også leder av styringsgruppen."),
+        ("p", "Vik, 2. mai 2025"),
+        ("p", "Kari Holm"),
+        ("p", "rådmann, prosjekteier"),
+    )
+    got = by_person(extract_roles(doc))
+    assert got["Tor Lie"][0].startswith("prosjekteier; kommunalsjef for oppvekst")
+    assert got["Hanne Moe"] == ("prosjektleder; rådgiver", "Vik kommune")
+    assert got["Kari Holm"] == ("rådmann; prosjekteier", None)
 
 
 # --- golden runs ----------------------------------------------------------------------------------

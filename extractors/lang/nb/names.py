@@ -85,4 +85,5 @@ NOT_NAME_WORDS: frozenset[str] = frozenset({
 # 'Næringsrådet'); no common surname ends so ('Hagen' is a surname: '-hagen' is left out).
 ORG_SUFFIXES: tuple[str, ...] = ("byen", "klyngen", "gruppen", "senteret", "sentret", "foreningen", "regionen",
                                  "rådet", "parken", "verket", "banken", "laget", "kommune", "fylkeskommune",
-                                 "utvalget", "styret", "nettverket", "programmet", "prosjektet")
+                                 "utvalget", "styret", "nettverket", "programmet", "prosjektet", "forbund",
+                                 "forbundet", "sykehjem", "sykehjemmet", "avdelingen", "etaten")

@@ -16,13 +16,16 @@ ROLE_TITLES: tuple[str, ...] = (
     "spesialrådgiver", "næringsrådgiver", "konsulent", "forfatter", "forsker", "seniorforsker",
     "forskningssjef", "professor", "førsteamanuensis", "klyngeleder", "fasilitator", "økonomisjef",
     "controller", "revisor", "innleder", "foredragsholder", "representant", "representanten",
-    "oppdragsgiver", "rektor", "styrerepresentant",
+    "oppdragsgiver", "rektor", "styrerepresentant", "avdelingsingeniør", "ingeniør", "sykepleier",
+    "helsesykepleier", "overlege", "kommuneoverlege", "lærer", "hovedtillitsvalgt", "tillitsvalgt",
+    "verneombud", "hovedverneombud", "politisk sekretær", "virksomhetsleder", "havnesjef",
 )
 
 # Endings that make a word a title ('kommunikasjonssjef', 'utviklingsleder', 'seniorrådgiver').
 TITLE_SUFFIXES: tuple[str, ...] = (
     "sjef", "leder", "rådgiver", "direktør", "ansvarlig", "koordinator", "konsulent", "sekretær",
-    "rådmann", "ordfører", "forsker", "medarbeider", "rektor", "representant",
+    "rådmann", "ordfører", "forsker", "medarbeider", "rektor", "representant", "ingeniør", "sykepleier",
+    "tillitsvalgt", "verneombud",
 )
 
 # Words that look like titles by ending but are not a person's title.
@@ -56,6 +59,24 @@ ATTENDANCE_LABELS: tuple[tuple[str, str | None], ...] = (
     ("fraværende", "forfall"),
     ("medlemmer", "medlem"),
 )
+
+# Prose that gives a group's leader or members around the names ('en arbeidsgruppe ledet av
+# avdelingsingeniør Kari Nordmann', 'Utvalget, med Ola Hansen som leder', 'med X og Y som medlemmer').
+LED_BY: tuple[str, ...] = ("ledet av", "ledes av", "leda av", "vert leia av", "blir ledet av", "ledet og koordinert av")
+# 'med <names> som <role>': the role words and the role they give.
+AS_ROLE: tuple[tuple[str, str], ...] = (
+    ("leder", "leder"), ("nestleder", "nestleder"), ("medlemmer", "medlem"), ("medlem", "medlem"),
+    ("sekretær", "sekretær"), ("observatør", "observatør"), ("observatører", "observatør"),
+)
+
+# Minutes: the members chosen to approve and sign the minutes, and substitutes who met.
+MINUTES_APPROVERS: tuple[str, ...] = (
+    r"protokollen\s+(?:er\s+|blir\s+|ble\s+)?(?:godkjent|godkjennes|underskrevet|underskrives|signert|signeres)\s+av",
+    r"til\s+å\s+(?:underskrive|godkjenne|signere|skrive\s+under)\s+protokollen\s+(?:ble\s+|blei\s+|vart\s+)?(?:valgt|velges|valt)?",
+    r"valgt\s+til\s+å\s+(?:underskrive|godkjenne|signere)\s+protokollen\s*:?",
+)
+APPROVER_ROLE = "godkjenner protokollen"
+SUBSTITUTE = r"møtte\s+som\s+(?:vara(?:medlem|representant|mann)?|stedfortreder)\b(?:\s+for\s+(?P<for>[A-ZÆØÅ][\wæøå\-]*(?:\s+[A-ZÆØÅ][\wæøå\-]*){0,3}))?"
 
 # Labels of a field that names one person ('Forfatter: Kari Nordmann, rådgiver').
 FIELD_LABELS: tuple[str, ...] = (
