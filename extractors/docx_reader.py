@@ -231,6 +231,8 @@ def read_docx(path: str, *, doc_id: str, sha256: str, display_path: str) -> Docu
         msg = str(e)
         if "amplification" in msg or "entit" in msg.lower():
             raise ReadError("Word file with an XML entity expansion (entity bomb); refused")
+        if "depth" in msg.lower():
+            raise ReadError("Word file with XML nested too deeply to read safely; refused")
         if "too long" in msg or "huge" in msg.lower():
             raise ReadError("Word file with an oversized text part; refused")
         raise ReadError(f"damaged Word file ({type(e).__name__}: {msg[:120]})")

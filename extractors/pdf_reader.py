@@ -224,6 +224,8 @@ def read_pdf(path: str, *, doc_id: str, sha256: str, display_path: str, max_page
             n_pages = len(pdf.pages)
         except Exception as e:
             raise ReadError(f"damaged PDF: the page tree cannot be read ({str(e)[:100]})")
+        if n_pages == 0:
+            raise ReadError("PDF has no pages (its page tree is empty or damaged)")
         if max_pages and n_pages > max_pages:
             raise ReadError(f"PDF has {n_pages} pages, more than the limit of {max_pages} (--max-pages)", pages=n_pages)
         items: list[tuple[int, float, object]] = []  # (page, top, line-or-table)

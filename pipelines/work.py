@@ -70,7 +70,7 @@ def extract_and_check(doc, rel: str, *, fmt: str, size: int | None = None, note:
     ex = extract_document(doc)
     f = ex.facts
     row = DocumentRow(doc_id=doc.doc_id, path=rel, format=fmt, sha256=doc.sha256, doc_type=f.doc_type, title=f.title,
-                      doc_date=f.doc_date, pages=doc.pages, status=Status.OK.value, error=note,
+                      doc_date=f.doc_date, pages=doc.pages, status=Status.OK.value, note=note,
                       doc_date_text=f.doc_date_text, project_start=f.project_start, project_end=f.project_end,
                       project_end_text=f.project_end_text, size_bytes=size,
                       parse_seconds=round(time.perf_counter() - t0, 3) if t0 else None)

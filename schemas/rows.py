@@ -87,7 +87,8 @@ class DocumentRow:
     doc_date: dt.date | None = None
     pages: int | None = None
     status: str = Status.OK.value
-    error: str | None = None
+    error: str | None = None  # why it failed or was skipped; null when ok
+    note: str | None = None  # something a reader should know about an ok file ('named .pdf but is a .docx')
     doc_date_text: str | None = None
     project_start: dt.date | None = None
     project_end: dt.date | None = None
