@@ -39,8 +39,8 @@ class Source:
 
 def own_label(line) -> str:
     """The label without the heading it was prefixed with ('Saksopplysninger: Kystverket har ...')."""
-    label = line.label or ""
-    sec = (line.section or "").strip()
+    label = " ".join((line.label or "").split())  # a PDF breaks lines inside a phrase
+    sec = " ".join((line.section or "").split())
     if sec and label.startswith(sec):
         label = label[len(sec):].lstrip(" :–-")
     return label
