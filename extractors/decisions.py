@@ -469,7 +469,9 @@ def _passive(doc: Document, b: Block, s_start: int, sentence: str, case: _Case) 
     """'Handlingsplanen ble vedtatt i kommunestyret 19. mars 2025 (K-sak 14/25).': a decision
     reported in the passive, kept where the sentence dates it or gives its case number."""
     pm = PASSIVE.search(sentence)
-    if not pm or pm.start() == 0 or not BODY.match(sentence[pm.end():]):
+    # '... vedtatt i kommunestyret', '... vedtatt av Vik kommunestyre', '... vedtatt i møte i bystyret'
+    where = re.match(r"(?:(?:et\s+|sitt\s+)?møte\s+i\s+)?(?:[A-ZÆØÅ][\wæøå\-]*\s+){0,2}", sentence[pm.end():]) if pm else None
+    if not pm or pm.start() == 0 or not BODY.match(sentence[pm.end() + where.end():]):
         return False
     if re.search(r"\b(?:ikke|skal|vil|kan|må|bør|når|dersom|hvis|etter\s+at)\b", sentence[:pm.start()], re.IGNORECASE):
         return False
@@ -480,7 +482,7 @@ def _passive(doc: Document, b: Block, s_start: int, sentence: str, case: _Case) 
     start = b.start + s_start
     text = sentence.strip()
     case.rows.append(Decision(doc_id=doc.doc_id, case_number=cm.group("nr") if cm else case.number,
-                              body=_find_body(sentence[pm.end():]), decision_date=date,
+                              body=_find_body(sentence[pm.end() + where.end():]), decision_date=date,
                               kind=DecisionKind.ADOPTED.value, text=text, page=b.page, source_text=text,
                               span_start=start, span_end=start + len(text),
                               vote="enstemmig" if pm.group("vote") else None))

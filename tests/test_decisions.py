@@ -144,6 +144,8 @@ def test_numbered_points_stay_one_decision_and_recommendation_gives_way():
     ("Strategien ble vedtatt av bystyret 4. mai 2023 (BS-sak 22/23).", "Bystyret", "22/23", dt.date(2023, 5, 4)),
     ("Planen ble enstemmig vedtatt i formannskapet 2.2.2022, F-sak 7/22.", "Formannskapet", "7/22", dt.date(2022, 2, 2)),
     ("Reglementet ble vedtatt i kommunestyret (KS-sak 101/21).", "Kommunestyret", "101/21", None),
+    ("Budsjettet ble vedtatt av Vik kommunestyre 14.12.2023.", "Kommunestyre", None, dt.date(2023, 12, 14)),
+    ("Avtalen ble vedtatt i møte i fylkestinget 7. juni 2022, sak FT-33/22.", "Fylkestinget", "33/22", dt.date(2022, 6, 7)),
 ])
 def test_decisions_reported_in_prose(text, body, case, date):
     [row] = extract_decisions(build(("p", text)))
