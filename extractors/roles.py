@@ -484,6 +484,7 @@ _AS_ROLE = re.compile(r"\bmed\s+(?P<names>(?:(?!\bmed\b)[^.;:])+?)\s+som\s+(?P<r
                       + "|".join(re.escape(w) for w, _ in nb.AS_ROLE) + r")\b", re.IGNORECASE)
 _APPROVERS = re.compile(r"(?:" + "|".join(nb.MINUTES_APPROVERS) + r")\s*:?\s*", re.IGNORECASE)
 _SUBSTITUTE = re.compile(nb.SUBSTITUTE)
+_MOTION = re.compile(nb.MOTION, re.IGNORECASE)
 
 
 # 'ved Vik bo- og servicesenter og har fem medlemmer': the place named after a person, up to a clause.
@@ -543,6 +544,11 @@ def _group_prose(acc: _Roles, b: Block) -> None:
             for n in _names_in(sentence[m.end():]):
                 at = b.start + s0 + m.end() + n.start
                 acc.add(n.text, nb.APPROVER_ROLE, None, b.page, at, at + len(n.text))
+        for n in _names_in(sentence):
+            mm = _MOTION.match(sentence[n.end:])
+            if mm:  # the motion says what the member did in the meeting
+                at = b.start + s0 + n.start
+                acc.add(n.text, f"fremmet {mm.group('m').lower()}", None, b.page, at, at + len(n.text))
         for m in _SUBSTITUTE.finditer(sentence):
             before = _names_in(sentence[:m.start()])
             if before:

@@ -162,11 +162,13 @@ def test_minutes_approvers_substitutes_and_case_notes():
         ("p", "Forfall: Siri Lie (V). Ola Berg (V) møtte som varamedlem for Siri Lie."),
         ("p", "Fra administrasjonen: plansjef Kari Holm (sak 12/24)."),
         ("p", "Til å underskrive protokollen ble valgt Eva Dahl og Per Moe."),
+        ("p", "Per Moe (H) fremmet følgende tilleggsforslag:"),
     )
     got = by_person(extract_roles(doc))
     assert "godkjenner protokollen" in got["Eva Dahl"][0] and "godkjenner protokollen" in got["Per Moe"][0]
     assert "varamedlem (møtte som vara for Siri Lie)" in got["Ola Berg"][0]
     assert got["Kari Holm"][1] is None and "plansjef" in got["Kari Holm"][0]
+    assert "fremmet tilleggsforslag" in got["Per Moe"][0]
 
 
 def test_field_with_title_before_name_and_signature_with_two_roles():

@@ -76,6 +76,8 @@ MINUTES_APPROVERS: tuple[str, ...] = (
     r"valgt\s+til\s+å\s+(?:underskrive|godkjenne|signere)\s+protokollen\s*:?",
 )
 APPROVER_ROLE = "godkjenner protokollen"
+# A member who makes a motion in the meeting: 'Kari Holm (V) fremmet følgende endringsforslag'.
+MOTION = r"^\s*(?:\([^)]{1,20}\)\s*)?(?:fremmet|fremma|la\s+fram|satte\s+fram)\s+(?:følgende\s+|slikt\s+|et\s+|eit\s+)?(?P<m>[a-zæøå]*forslag)\b"
 SUBSTITUTE = r"møtte\s+som\s+(?:vara(?:medlem|representant|mann)?|stedfortreder)\b(?:\s+for\s+(?P<for>[A-ZÆØÅ][\wæøå\-]*(?:\s+[A-ZÆØÅ][\wæøå\-]*){0,3}))?"
 
 # Labels of a field that names one person ('Forfatter: Kari Nordmann, rådgiver').
