@@ -19,6 +19,9 @@ class DocFacts:
     project_start: object = None
     project_end: object = None
     project_end_text: str | None = None
+    project_end_passage: str | None = None
+    project_end_page: int | None = None
+    project_end_span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -36,5 +39,21 @@ def extract_document(doc: Document) -> Extraction:
     if facts.project_end is None:
         # News items quote how long the money lasts instead of stating a period.
         facts.project_end, facts.project_end_text = find_document_horizon(doc)
+    if facts.project_end_text:
+        facts.project_end_passage, facts.project_end_page, facts.project_end_span = _passage(doc, facts.project_end_text)
     rows = {name: spec.extract(doc) for name, spec in TABLES.items()}
     return Extraction(facts, rows)
+
+
+def _passage(doc: Document, words: str) -> tuple[str | None, int | None, tuple[int, int] | None]:
+    """The block that holds `words` (the first place they stand), its page and its span: the
+    evidence a check shows for a fact read from the document as a whole."""
+    at = doc.text.find(words)
+    if at < 0:
+        at = doc.text.lower().find(words.lower())
+    if at < 0:
+        return None, None, None
+    block = doc.block_at(at)
+    if block is None:
+        return None, None, None
+    return block.text, doc.page_at(at), (block.start, block.end)

@@ -14,15 +14,25 @@ from outputs.tables import to_arrow, validate
 from schemas.tables import TABLES
 
 
-def assemble_and_write(out_dir: str, stored: list[tuple[str, str, str]], skipped: list, summary) -> None:
-    """Load each document's stored result, run the archive-wide checks, write every table."""
+def assemble_and_write(out_dir: str, stored: list[tuple[str, str, str]], skipped: list, summary,
+                       recover=None) -> dict:
+    """Load each document's stored result, run the archive-wide checks, write every table.
+
+    `recover(rel, doc_id, path)` re-creates a stored result that cannot be loaded (written by
+    another version of planscan, or damaged); without it such a result is an error."""
     docs = []
     rows: dict[str, list] = {name: [] for name in TABLES if name not in ("documents", "flags", "projects",
                                                                         "document_projects")}
     flags = []
     for rel, doc_id, path in stored:
-        with open(path, "rb") as f:
-            res = pickle.load(f)
+        try:
+            with open(path, "rb") as f:
+                res = pickle.load(f)
+            res.document.note  # a result from a version whose rows lack a field fails here
+        except Exception:
+            if recover is None:
+                raise
+            res = recover(rel, doc_id, path)
         d = res.document
         if d.path != rel:  # the same bytes moved or renamed: the row follows the file
             d = dataclasses.replace(d, path=rel)

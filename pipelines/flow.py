@@ -205,7 +205,17 @@ def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunS
         if PROGRESS:
             PROGRESS(done, total, pages or 0, rel)
     del futures
-    tables = assemble_and_write(out_dir, stored, skipped_results, summary)
+    by_rel = {fd.rel: fd for fd in found}
+
+    def recover(rel: str, doc_id: str, path: str) -> DocResult:
+        """A stored result that does not load (another planscan version wrote it): parse again."""
+        item = WorkItem(by_rel[rel].path, rel, doc_id, shas[rel], path)
+        result = run_one(item, limits)
+        save_result(path, result)
+        summary.parsed += 1
+        return result
+
+    tables = assemble_and_write(out_dir, stored, skipped_results, summary, recover=recover)
     state.commit(manifest, keep)
     summary.seconds = round(time.perf_counter() - t0, 2)
     try:

@@ -72,7 +72,11 @@ def extract_and_check(doc, rel: str, *, fmt: str, size: int | None = None, note:
     row = DocumentRow(doc_id=doc.doc_id, path=rel, format=fmt, sha256=doc.sha256, doc_type=f.doc_type, title=f.title,
                       doc_date=f.doc_date, pages=doc.pages, status=Status.OK.value, note=note,
                       doc_date_text=f.doc_date_text, project_start=f.project_start, project_end=f.project_end,
-                      project_end_text=f.project_end_text, size_bytes=size,
+                      project_end_text=f.project_end_text, project_end_passage=f.project_end_passage,
+                      project_end_page=f.project_end_page,
+                      project_end_span_start=f.project_end_span[0] if f.project_end_span else None,
+                      project_end_span_end=f.project_end_span[1] if f.project_end_span else None,
+                      size_bytes=size,
                       parse_seconds=round(time.perf_counter() - t0, 3) if t0 else None)
     flags = run_document_checks(row, ex.rows)
     return DocResult(row, ex.rows, flags)

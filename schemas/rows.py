@@ -93,6 +93,10 @@ class DocumentRow:
     project_start: dt.date | None = None
     project_end: dt.date | None = None
     project_end_text: str | None = None
+    project_end_passage: str | None = None  # the words that state the project's end, where they stand
+    project_end_page: int | None = None
+    project_end_span_start: int | None = None
+    project_end_span_end: int | None = None
     size_bytes: int | None = None
     parse_seconds: float | None = None
 
