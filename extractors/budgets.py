@@ -368,6 +368,14 @@ def _sentence_bounds(text: str, pos: int, amounts: list[Amount]) -> tuple[int, i
     return start, end
 
 
+# '<budsjettet> [for 2025 | for prosjektet] <er på> [kr]' right before the amount ('budsjettet for reiser'
+# names one item)
+_BUDGET_NOUN_ALT = "|".join(re.escape(w) for w in nb.BUDGET_NOUNS)
+_BUDGET_IS_ALT = "|".join(r"\s+".join(map(re.escape, w.split())) for w in nb.BUDGET_IS_WORDS)
+_BUDGET_IS_RE = re.compile(
+    rf"(?<![\wæøå])(?:{_BUDGET_NOUN_ALT})(?:\s+for\s+(?:hele\s+)?(?:(?:19|20)\d\d|[\wæøå]+(?:et|en)(?:\s+(?:19|20)\d\d)?))?\s+(?:{_BUDGET_IS_ALT})"
+    r"(?:\s+(?:ca\.?|cirka|om lag|rundt))?\s*$", re.I)
+
 _KIND_CUES = (("other", DEVIATION_RE), ("total", TOTAL_RE), ("frame", FRAME_RE), ("funding", FUNDING_RE),
               ("cost", COST_RE))
 
@@ -441,9 +449,15 @@ def _period_of(text: str, a: Amount, s0: int, tail: str, ctx: _Context) -> str |
     ys = YEAR_RE.findall(text[s0:a.start])
     if ys:
         return ys[-1]
+    return _heading_year(ctx)
+
+
+def _heading_year(ctx: _Context) -> str | None:
+    """The one year the section heading names ('Sak 2/25 Regnskap 2024'), not the document's title
+    and not a span ('2025–2028')."""
     if len(ctx.headings) >= 2 and ctx.section:
         years = set(YEAR_RE.findall(ctx.section))
-        if len(years) == 1 and not re.search(r"(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)", ctx.section):
+        if len(years) == 1 and not _SPAN_RE.search(ctx.section):
             return years.pop()
     return None
 
@@ -451,6 +465,7 @@ def _period_of(text: str, a: Amount, s0: int, tail: str, ctx: _Context) -> str |
 # a year right after the amount ('kr 300 000 for 2025', 'kr 1 mill. i 2026'), not a span of years
 _YEAR_AFTER_RE = re.compile(r"[\s,]*(?:for|i|pr\.?|per)\s+(?:året\s+)?((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?![\d,])",
                             re.I)
+_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)?\d\d)")
 _YEAR_IN_TAIL_RE = re.compile(r"\b(?:for|i)\s+(?:året\s+)?((?:19|20)\d\d)(?!\s*[-–]\s*\d)(?![\d,])", re.I)
 
 
@@ -480,6 +495,8 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
         if BACKREF_RE.search(before[-40:]) and not (in_decision or DECISION_RE.search(sentence)):
             continue  # 'midlene (kr 200 000,-)' restates an amount named before
         kind = _nearest_kind(before, after)
+        if kind == "cost" and _BUDGET_IS_RE.search(text[clause_start:a.start]):
+            kind = "total"  # 'Budsjettet for 2025 er på kr 1 000 000': the whole budget
         if is_note:
             kind = "other"
         elif parent is not None and (kind is None or kind == "cost" and parent[0] != "cost"):
@@ -497,6 +514,19 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
             period = "per_year"
         elif kind in ("other", "cost", "funding"):
             period = _period_of(text, a, s0, tail, ctx)
+        elif kind == "total":
+            # a total is for the one year its own clause names ('Budsjettet for 2025 er på ...') or its
+            # section heading names ('Regnskap 2024'); a clause of several years ('i 2025, 2026 og
+            # 2027, til sammen') or a span sums over them
+            clause = text[clause_start:a.start]
+            ys = set(re.findall(r"(?<![\d.])(?:19|20)\d\d(?!\d)", clause))
+            m = _YEAR_AFTER_RE.match(text, a.end)
+            if m:
+                period = m.group(1)
+            elif len(ys) == 1 and not _SPAN_RE.search(clause):
+                period = ys.pop()
+            elif not ys:
+                period = _heading_year(ctx)
         own = _label_before(text[clause_start:a.start])
         if tail:
             own = f"{own} {tail}".strip()

@@ -152,6 +152,17 @@ def test_a_sentence_ends_after_mill_before_a_capital_word():
     assert one.amount_nok == 2_000_000
 
 
+@pytest.mark.parametrize("text, kind, period", [
+    ("Budsjettet for 2026 er på kr 800 000.", "total", "2026"),
+    ("Budsjettet for hele prosjektperioden er kr 2 mill.", "total", None),
+    ("Budsjettet for reiser er kr 50 000.", "cost", None),  # one item's budget
+    ("Tilskuddet er kr 100 000 pr år i 2025, 2026 og 2027, til sammen kr 300 000.", "total", None),
+])
+def test_a_sentence_stating_the_whole_budget_gives_a_total(text, kind, period):
+    lines = extract_budget_lines(build(("h", "Økonomi", 2), ("p", text)))
+    assert (lines[-1].kind, lines[-1].period) == (kind, period)
+
+
 def test_the_section_heading_year_is_the_period():
     doc = build(("h", "Referat fra styringsgruppen", 1), ("h", "Sak 4/24 Regnskap 2023", 2),
                 ("p", "Forbruket ble kr 150 000. Mindreforbruket på kr 25 000 overføres."))

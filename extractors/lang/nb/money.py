@@ -66,6 +66,13 @@ TOTAL_CUES: tuple[str, ...] = ("totalramme", "totalbudsjett", "totalkostnad", "t
                                "til sammen", "tilsammen", "i alt", "samlet budsjett", "samlede kostnad",
                                "samlet kostnad", "samlet ramme", "samlet finansiering")
 
+# A sentence that states what the budget as a whole is ('Budsjettet for 2025 er på kr 1 000 000', 'et
+# budsjett på kr 300 000'): the amount is the budget's total, not one more cost. The nouns, and the
+# words between the noun and the amount.
+BUDGET_NOUNS: tuple[str, ...] = ("budsjettet", "budsjett", "prosjektbudsjettet", "prosjektbudsjett",
+                                 "årsbudsjettet")
+BUDGET_IS_WORDS: tuple[str, ...] = ("er på", "er", "på", "utgjør", "ligger på", "var på", "var", "blir på")
+
 # An upper bound set aside for something: 'inntil kr 15 mill.', 'satt av', 'avsetter', 'ramme'.
 FRAME_CUES: tuple[str, ...] = ("inntil", "satt av", "settes av", "sette av", "setter av", "avsetter",
                                "avsatt", "avsettes", "ramme", "rammen", "kostnadsramme", "budsjettramme",
