@@ -3,14 +3,19 @@
 Rules (schemas.rows.Rule):
 - budget_total_mismatch (error): the lines of a table, per period column, against the sum rows that
   state their total; subtotals first (the lines since the last sum = that subtotal; the subtotals =
-  the total), each row's period cells against its Sum column; and a total or frame in prose that is
+  the total), each row's period cells against its Sum column; a column of differences ('Avvik') only
+  when the columns it is derived from add up (one inconsistency, one flag); and a total or frame in prose that is
   handed out over the table or list right below it ('totalramme på kr 2.100.000 fordelt på følgende
   poster:') against what those items add up to.
 - funding_vs_cost_mismatch (error): the financing total against the cost total of the same document
-  and period; and a frame outside any decision against a financing that exceeds it.
+  and period (the whole period too when only one side has year columns: a side of years without a
+  Sum column counts as their sum); and a frame outside any decision against a financing that exceeds it.
 - amount_text_vs_table (warning): an amount the prose gives for an item against the table row of the
   same item (matched by label words), unless other financing rows of that item explain the difference
-  (a partner's share of a cost the table gives in full).
+  (a partner's share of a cost the table gives in full). Labels match on distinctive words: stop
+  words and words every budget uses ('prosjekt', 'bedriftene') do not count, and rare words weigh
+  more. Also a sum the prose gives right below a table ('Samlet merbehov er kr 640 000') against the
+  sum row of the column it speaks of.
 
 Tolerance follows the stated precision (the XBRL calculation rule): a sum is inconsistent only when
 |stated - computed| > the sum of the precisions of every amount involved. Each BudgetLine carries its

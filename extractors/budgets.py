@@ -4,6 +4,9 @@ Two sources, one row type (schemas.rows.BudgetLine):
 - tables (`_table_lines`): budget and financing tables, recognised by their money columns; one line
   per money cell; period columns ('2017 | 2018 | Sum'), sum rows (kind total, subtotals marked),
   sections within the table ('Akershus Fylkeskommune:' over its rows) and labels wrapped over two rows;
+  accounts tables ('Budsjett 2025 | Regnskap pr. 31.08.2025 | Avvik': both money columns of the year,
+  the column of differences kind other without a period); a money column may hold a few cells of
+  words ('Innenfor ramme', '-'); a column of item numbers ('1.1') is read with the item's name;
 - prose (`_prose_lines`): an amount whose sentence says what kind of money it is (a cost, a grant,
   a frame, a financing, a contribution), and list items under a sentence that hands an amount out
   ('Midlene fordeles slik:').
