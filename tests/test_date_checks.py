@@ -121,3 +121,83 @@ def test_month_precision_end_covers_its_month():
 def test_period_ending_before_it_starts():
     flags = check_dates(_doc(D(2015, 1, 1), "2015", start=D(2016, 1, 1)), {"milestones": []})
     assert [f.rule for f in flags] == ["date_order"]
+
+
+# --- lists of steps --------------------------------------------------------------------------------
+def _list(first_block, *items):
+    """Dated steps from consecutive list items (row_index is the item's block, no table)."""
+    return [_m(desc, due, text, prec, table=None, row=first_block + i) for i, (desc, due, text, prec) in enumerate(items)]
+
+
+def test_list_of_steps_with_one_out_of_order():
+    rows = _list(10, ("Utlysning av konkurransen", D(2024, 5, 6), "6. mai 2024", "day"),
+                 ("Frist for tilbud", D(2024, 4, 20), "20. april 2024", "day"),
+                 ("Kontraktsignering", D(2024, 6, 1), "1. juni 2024", "day"),
+                 ("Oppstart på byggeplass", D(2024, 8, 12), "uke 33", "week"))
+    flags = check_dates(_doc(), {"milestones": rows})
+    assert [f.rule for f in flags] == ["date_order"]
+    assert "Listen over trinn" in flags[0].message and "20. april 2024" in flags[0].message
+    assert "6. mai 2024" in flags[0].message and "16 dager" in flags[0].message
+
+
+LISTS_NOT_FLAGGED = [
+    # two items do not show an order
+    [("Frist for tilbud", D(2024, 5, 6), "6. mai 2024", "day"), ("Utlysning", D(2024, 4, 20), "20. april 2024", "day")],
+    # in order
+    [("A", D(2024, 1, 10), "10.01.2024", "day"), ("B", D(2024, 2, 1), "1.2.2024", "day"),
+     ("C", D(2024, 3, 1), "mars 2024", "month")],
+    # not sorted by time at all: a list of things, not a sequence
+    [("A", D(2024, 9, 1), "sep 2024", "month"), ("B", D(2024, 2, 1), "feb 2024", "month"),
+     ("C", D(2024, 6, 1), "jun 2024", "month"), ("D", D(2024, 1, 1), "jan 2024", "month")],
+]
+
+
+@pytest.mark.parametrize("items", LISTS_NOT_FLAGGED)
+def test_lists_that_are_not_flagged(items):
+    assert check_dates(_doc(), {"milestones": _list(3, *items)}) == []
+
+
+def test_items_of_two_lists_are_not_one_sequence():
+    rows = _list(3, ("A", D(2024, 5, 1), "mai 2024", "month"), ("B", D(2024, 6, 1), "juni 2024", "month")) \
+        + _list(9, ("C", D(2024, 1, 1), "januar 2024", "month"), ("D", D(2024, 2, 1), "februar 2024", "month"))
+    assert check_dates(_doc(), {"milestones": rows}) == []
+
+
+AFTER_END = [
+    ("Sluttrapport og prosjektregnskap: slutt", False),
+    ("Evaluering og oppsummering", False),
+    ("Sluttrapport med evalueringsrapport ferdigstilles og behandles i bystyret", False),
+    ("Spørreundersøkelse og sluttevaluering", True),  # a survey is project work
+    ("Montering av utstyr", True),
+]
+
+
+@pytest.mark.parametrize("description,flagged", AFTER_END)
+def test_after_end_steps_by_nature(description, flagged):
+    rows = [_m(description, D(2027, 3, 1), "mars 2027", "month", table=None)]
+    flags = check_dates(_doc(D(2026, 12, 31), "31.12.2026"), {"milestones": rows})
+    assert [f.rule for f in flags] == (["milestone_after_end"] if flagged else [])
+
+
+def test_a_row_after_the_end_is_one_flag():
+    rows = [_m("Brukertest og sluttevaluering: start", D(2027, 1, 1), "Q1 2027", "quarter", row=4),
+            _m("Brukertest og sluttevaluering: slutt", D(2027, 4, 1), "Q2 2027", "quarter", row=4)]
+    flags = check_dates(_doc(D(2026, 12, 31), "31.12.2026"), {"milestones": rows})
+    assert [f.rule for f in flags] == ["milestone_after_end"]
+    assert "«Q1 2027»" in flags[0].message and "«Q2 2027»" in flags[0].message
+    assert len(flags[0].evidence_items) == 2
+
+
+def test_bulleted_steps_read_from_a_document():
+    from schemas.document import BlockKind, DocumentBuilder
+    b = DocumentBuilder()
+    b.add_text(BlockKind.HEADING, "Ny idrettshall", page=1, level=1)
+    b.add_text(BlockKind.PARAGRAPH, "Dato: 05.01.2024", page=1)
+    b.add_text(BlockKind.HEADING, "Framdrift", page=1, level=2)
+    for text in ("Konkurransen kunngjøres 10. februar 2024", "Tilbudsfrist 1. februar 2024",
+                 "Kontrakt signeres innen 15. mars 2024", "Byggestart i uke 16"):
+        b.add_text(BlockKind.LIST_ITEM, text, page=1)
+    doc = b.build(doc_id="t", path="t.docx", format="docx", sha256="", pages=1)
+    flags = check_dates(_doc(), {"milestones": extract_milestones(doc)})
+    assert [f.rule for f in flags] == ["date_order"]
+    assert "«Tilbudsfrist»" in flags[0].message and "9 dager" in flags[0].message
