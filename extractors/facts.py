@@ -73,14 +73,15 @@ def find_doc_type(doc: Document, title: str | None) -> str:
     by its cues (a byline, a newspaper dateline, quotes attributed with 'sier'), which win over a genre
     word where two of them agree ('Ny handlingsplan vedtatt' in a newspaper is an article)."""
     news = news_cues(doc)
-    strong = len(news - {"quotes"}) >= 2 or {"byline", "quotes"} <= news
-    if strong:
+    # a news header (byline or newspaper dateline) and one more sign; a photo credit and a quote alone
+    # are common in reports too
+    if news & {"byline", "dateline"} and len(news - {"quotes"}) >= 2:
         return "article"
     opening = " ".join(b.text for b in doc.blocks[:6]).lower()
     for text in ((title or "").lower(), opening):
         for genre, cues in GENRE_CUES:
             if any(re.search(r"(?<![a-zæøå])" + re.escape(c), text) for c in cues):
                 return genre
-    if news & {"stamp", "byline", "quotes"}:
+    if news & {"stamp", "byline", "dateline", "quotes"}:
         return "article"
     return "other"

@@ -366,7 +366,10 @@ def _ends_anyway(piece: str, rest: str) -> bool:
     if not _END_ABBREV.search(piece):
         return False
     nxt = _NEXT_WORD.match(rest)
-    return bool(nxt) and nxt.group(0).lower() not in MONTHS
+    return bool(nxt) and nxt.group(0).lower() not in MONTHS and nxt.group(0).lower() not in _DATE_PARTS
+
+
+_DATE_PARTS = ("kvartal", "kv", "halvår", "halvåret", "tertial")  # '2. Kvartal 2025' goes on
 
 
 _CLAUSE_SEPS = (re.compile(r"\s*;\s*"), re.compile(r",\s+(?=(?:og|men|mens|samt|så|før|etter at)\s)"),

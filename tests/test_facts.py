@@ -79,3 +79,8 @@ def test_seed_doc_type(shared, name, fmt):
     doc, _ = read_document(str(path), doc_id=name, sha256="", display_path=str(path))
     key = json.loads((shared / "seeds" / "truth" / f"{name}.json").read_text())
     assert find_doc_type(doc, find_title(doc)) == key["doc_type"]
+
+
+def test_a_report_with_a_photo_credit_and_a_quote_stays_a_report():
+    assert _type(("heading", "Årsrapport 2024 for Kystkultursenteret"), ("paragraph", "Foto: Ola Lie"),
+                 ("paragraph", "– Dette var et godt år, sier daglig leder.")) == "report"

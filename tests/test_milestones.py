@@ -134,6 +134,8 @@ PROSE = [
     ("– Vi kan sette i gang med anbudet allerede 15. april, sier rådmannen.", "2024-04-15"),
     ("Biblioteket skulle opprinnelig stått ferdig 1. desember 2023.", "2023-12-01"),
     ("Budsjettet er kr 2,1 mill. Skolen skal etter planen åpnes 14. august 2025.", "2025-08-14"),
+    ("Anbudet kunngjøres i uke 12. Skolen skal åpnes 14. august 2024.", "2024-03-18|2024-08-14"),
+    ("Evalueringen skal være ferdig i 2. Kvartal 2025.", "2025-04-01"),
 ]
 
 
@@ -141,7 +143,7 @@ PROSE = [
 def test_dated_steps_in_prose(sentence, due):
     rows = extract_milestones(_doc(("heading", "Prosjektplan"), ("paragraph", "Dato: 10.01.2024"),
                                    ("paragraph", sentence)))
-    assert [r.due_date.isoformat() for r in rows] == [due]
+    assert [r.due_date.isoformat() for r in rows] == due.split("|")
 
 
 NOT_STEPS = [
@@ -254,3 +256,10 @@ def test_project_period_in_a_key_value_table():
                  [("Prosjektperiode", 0, 1), ("01.03.2024–30.06.2026", 1, 1)]], page=1, header_rows=0)
     doc = b.build(doc_id="t", path="t.docx", format="docx", sha256="", pages=1)
     assert find_project_period(doc) == (dt.date(2024, 3, 1), dt.date(2026, 6, 30), "30.06.2026")
+
+
+def test_an_ordinal_or_mill_before_a_capital_ends_the_sentence():
+    doc = _doc(("heading", "Plan"), ("paragraph", "Rammen er kr 3 mill. Hallen skulle stått ferdig 1. mai 2024. "
+                                                  "Anbudet kunngjøres i uke 12. Skolen skal åpnes 14. august 2025."))
+    assert [r.description for r in extract_milestones(doc)] == [
+        "Hallen skulle stått ferdig 1. mai 2024.", "Anbudet kunngjøres i uke 12.", "Skolen skal åpnes 14. august 2025."]
