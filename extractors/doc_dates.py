@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from schemas.document import Block, BlockKind, Document
 from extractors.dates import DateMatch, find_dates
 from extractors.lang.nb.dates import (
-    ATTACHMENT_HEADINGS, DOC_DATE_LABELS, DOC_DATE_PHRASES, PERIOD_END_VERBS, PERIOD_LABELS, PROJECT_WORDS,
-    VERSION_LABELS,
+    ATTACHMENT_HEADINGS, DOC_DATE_LABELS, DOC_DATE_PHRASES, OTHER_PERIODS, PERIOD_END_VERBS, PERIOD_LABELS,
+    PROJECT_WORDS, VERSION_LABELS,
 )
 
 TOP_BLOCKS = 25  # field labels count only in the document's head
@@ -194,8 +194,8 @@ def find_project_period(doc: Document):
             continue
         low = b.text.lower()
         lab = _PERIOD_LABEL_RX.search(low)
-        if not lab:
-            continue
+        if not lab or any(w in low for w in OTHER_PERIODS):
+            continue  # 'Rapportperiode: ...' is the period a report covers, not the project's
         is_label = b.kind is BlockKind.HEADING or low.strip().endswith(":") or len(low.split()) <= 3 \
             or re.match(r"^\s*\w*periode\w*\s*[:.]", low) is not None
         specific = any(s in low for s in _SPECIFIC)

@@ -263,3 +263,10 @@ def test_an_ordinal_or_mill_before_a_capital_ends_the_sentence():
                                                   "Anbudet kunngjøres i uke 12. Skolen skal åpnes 14. august 2025."))
     assert [r.description for r in extract_milestones(doc)] == [
         "Hallen skulle stått ferdig 1. mai 2024.", "Anbudet kunngjøres i uke 12.", "Skolen skal åpnes 14. august 2025."]
+
+
+def test_a_report_period_is_not_the_project_period():
+    doc = _doc(("heading", "Statusrapport 3"), ("paragraph", "Rapportperiode: 1. mai – 31. august 2025"))
+    assert find_project_period(doc) == (None, None, None)
+    doc = _doc(("heading", "Plan"), ("paragraph", "Gjennomføringsperiode: 1. mai 2025 – 31. august 2026"))
+    assert find_project_period(doc)[1] == dt.date(2026, 8, 31)

@@ -78,6 +78,10 @@ DOC_DATE_PHRASES = ("vedtatt", "godkjent", "behandlet", "revidert", "sist revide
 # --- project period -------------------------------------------------------------------------------
 PERIOD_LABELS = ("gjennomføringsperiode", "prosjektperiode", "programperiode", "prosjektperioden",
                  "programperioden", "gjennomføringsperioden", "varighet", "tidsperiode", "periode")
+# Periods that are not the project's: a report's, an account's, a hearing's, a warranty's.
+OTHER_PERIODS = ("rapportperiode", "rapporteringsperiode", "regnskapsperiode", "høringsperiode",
+                 "klageperiode", "garantiperiode", "reklamasjonsperiode", "nedbetalingsperiode",
+                 "søknadsperiode", "prøveperiode", "oppsigelsesperiode", "avdragsperiode", "måleperiode")
 PROJECT_WORDS = ("prosjektet", "programmet", "delprosjektet", "forprosjektet", "hovedprosjektet",
                  "satsingen", "satsinga", "prosjektperioden", "programperioden", "tiltaket")
 PERIOD_END_VERBS = ("løper", "varer", "pågår", "går", "gjennomføres", "skal gjennomføres",
