@@ -19,7 +19,7 @@ import re
 
 from schemas.rows import Decision, DocumentRow, Evidence, Flag, Rule, Severity
 from extractors.amounts import find_amounts
-from extractors.decisions import first_sentence
+from extractors.decisions import first_sentence, sentences
 from extractors.lang.nb import decisions as nb
 
 _WORD = re.compile(r"[a-zæøåäöü]+")
@@ -154,19 +154,6 @@ def _owner_words(body: str | None) -> tuple[str, ...]:
     return next((words for stem, words in nb.BODY_OWNER if stem in low), ())
 
 
-def _sentences_of(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    while pos < len(text) and text[pos:].strip():
-        s = first_sentence(text[pos:])
-        if not s:
-            break
-        at = text.find(s, pos)
-        at = at if at >= 0 else pos
-        out.append((at, s))
-        pos = at + len(s)
-    return out
-
-
 def _owner_plan(lines: list, owner: tuple[str, ...]):
     """The largest amount the document plans from the deciding body's own organisation: the stated
     total ('til sammen kr 1,8 mill.') of a sentence whose funding names it ('Kommunens bidrag er ...'),
@@ -176,7 +163,7 @@ def _owner_plan(lines: list, owner: tuple[str, ...]):
         if x.kind != "funding" or not (set(_WORD.findall(x.label.lower())) & set(owner)):
             continue
         planned = x.amount_nok
-        for at, sentence in _sentences_of(x.source_text):
+        for at, sentence in sentences(x.source_text):
             words = set(_WORD.findall(sentence.lower()))
             if not words & set(owner) or not any(a.value == x.amount_nok for a in find_amounts(sentence)):
                 continue
@@ -219,7 +206,7 @@ def _standing(decisions: list[Decision]) -> list[Decision]:
 def _balance(line) -> bool:
     """A fund's remaining balance ('kulturfondet, som har 148 000 kroner igjen'), not a planned amount."""
     text = (line.source_text or "").lower()
-    sentence = next((s for _, s in _sentences_of(text) if nok(line.amount_nok) in s.replace("\u00a0", " ")), text)
+    sentence = next((s for _, s in sentences(text) if nok(line.amount_nok) in s.replace("\u00a0", " ")), text)
     return any(re.search(rf"(?<![\wæøå]){re.escape(c)}(?![\wæøå])", sentence) for c in nb.BALANCE_CUES)
 
 

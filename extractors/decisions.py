@@ -604,6 +604,19 @@ def first_sentence(text: str) -> str:
     return text.strip()
 
 
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Every sentence of `text` with its offset, as `first_sentence` splits them."""
+    out, pos = [], 0
+    while pos < len(text) and text[pos:].strip():
+        s = first_sentence(text[pos:])
+        if not s:
+            break
+        at = text.find(s, pos)
+        at = at if at >= 0 else pos
+        out.append((at, s))
+        pos = at + len(s)
+    return out
+
 def parse_date(text: str) -> dt.date | None:
     """The first day-precise date in `text` ('12.03.13', '7. februar 2022'), or None."""
     if _first_date is not None:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from schemas.document import Block, BlockKind, Document
 from schemas.rows import Role
 from extractors import names as _names  # noqa: F401  (registers the nb_person_names component)
-from extractors.decisions import first_sentence
+from extractors.decisions import first_sentence, sentences
 from extractors.names import find_names, is_given_name, is_name, leading_name
 from extractors.lang.nb import roles as nb
 from extractors.lang.nb.names import ORG_SUFFIXES as _ORG_SUFFIX
@@ -508,7 +508,7 @@ def _group_prose(acc: _Roles, b: Block) -> None:
     if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING):
         return
     text = b.text
-    for s0, sentence in _sentences_in(text):
+    for s0, sentence in sentences(text):
         for m in _LED_BY.finditer(sentence):
             group = _group_before(sentence, m.start())
             n = next(iter(find_names(sentence[m.end():])), None)
@@ -556,19 +556,6 @@ def _group_prose(acc: _Roles, b: Block) -> None:
                 role = "varamedlem" + (f" (møtte som vara for {m.group('for')})" if m.group("for") else "")
                 at = b.start + s0 + n.start
                 acc.add(n.text, role, None, b.page, at, at + len(n.text))
-
-
-def _sentences_in(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    while pos < len(text) and text[pos:].strip():
-        s = first_sentence(text[pos:])
-        if not s:
-            break
-        at = text.find(s, pos)
-        at = at if at >= 0 else pos
-        out.append((at, s))
-        pos = at + len(s)
-    return out
 
 
 _LEAD_ROLE_IS = re.compile(r"(?P<role>[A-ZÆØÅa-zæøå][\wæøå\-]*(?:\s+[a-zæøå][\wæøå\-]*){0,2})\s+(?:er|var|blir|ble)\s+"

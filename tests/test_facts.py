@@ -12,12 +12,6 @@ SEEDS = ["seed-nedre-romerike-plan", "seed-oppland-mandate", "seed-ringerike-not
          "seed-smartpack-article", "seed-smartpack-plan"]
 
 
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    root = Path(__file__).resolve().parents[2] / "shared"
-    if not (root / "seeds" / "docs").is_dir():
-        pytest.skip("/work/shared seeds are not available")
-    return root
 
 
 def _doc(*blocks):
