@@ -8,14 +8,19 @@ VIEWS: dict[str, str] = {
         from flags f join documents d using (doc_id)
         left join documents r on r.doc_id = f.related_doc_id
         order by case f.severity when 'error' then 0 when 'warning' then 1 else 2 end, d.path, f.rule""",
+    # Prose usually restates a budget table's rows: where a document has budget tables, its cost
+    # and funding sums come from the tables alone; stated totals and frames from anywhere.
     "v_budget_check": """
         create view v_budget_check as
+        with b as (select *, bool_or(in_table) over (partition by doc_id) as has_tables from budget_lines)
         select d.doc_id, d.title, d.path, b.period,
-               sum(b.amount_nok) filter (where b.kind = 'cost' and not b.is_subtotal) as cost_lines,
-               sum(b.amount_nok) filter (where b.kind = 'funding' and not b.is_subtotal) as funding_lines,
+               sum(b.amount_nok) filter (where b.kind = 'cost' and not b.is_subtotal
+                                         and (b.in_table or not b.has_tables)) as cost_lines,
+               sum(b.amount_nok) filter (where b.kind = 'funding' and not b.is_subtotal
+                                         and (b.in_table or not b.has_tables)) as funding_lines,
                max(b.amount_nok) filter (where b.kind = 'total') as stated_total,
                max(b.amount_nok) filter (where b.kind = 'frame') as frame
-        from budget_lines b join documents d using (doc_id)
+        from b join documents d using (doc_id)
         group by all order by d.path, b.period""",
     "v_timeline": """
         create view v_timeline as
