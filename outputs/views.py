@@ -21,7 +21,9 @@ VIEWS: dict[str, str] = {
                max(b.amount_nok) filter (where b.kind = 'total') as stated_total,
                max(b.amount_nok) filter (where b.kind = 'frame') as frame
         from b join documents d using (doc_id)
-        group by all order by d.path, b.period""",
+        group by all
+        having coalesce(cost_lines, funding_lines, stated_total, frame) is not null
+        order by d.path, b.period""",
     "v_timeline": """
         create view v_timeline as
         select m.due_date, m.due_text, m.description, m.status, d.title, d.path, m.page, m.doc_id

@@ -58,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    # `planscan query ... | head` closes the pipe early: end quietly, as Unix tools do.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     configure_environment()
     parser = build_parser()
     args = parser.parse_args(argv)
