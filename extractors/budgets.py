@@ -82,6 +82,42 @@ def _scale_of(texts: list[str]) -> int:
     return 1
 
 
+_UNIT_STATEMENT_RES = [re.compile(p, re.I) for p, _ in nb.UNIT_STATEMENTS]
+
+
+def unit_statement(text: str) -> int:
+    """The unit a short line of its own states for the amounts that follow ('Beløp i 1000 kr',
+    'Alle tall i hele tusen kroner'), else 1. A sentence that names amounts is no such line."""
+    low = text.lower().strip()
+    if not low or len(low.split()) > 12:
+        return 1
+    for rx, (_, mult) in zip(_UNIT_STATEMENT_RES, nb.UNIT_STATEMENTS):
+        if rx.search(low):
+            return mult
+    return 1
+
+
+def _unit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the unit phrases in a short line ('i 1000 kr'): their numbers are never amounts."""
+    if unit_statement(text) == 1:
+        return []
+    return [m.span() for rx in _UNIT_STATEMENT_RES for m in rx.finditer(text)]
+
+
+def _carried_scale_fits(rows, scale: int) -> bool:
+    """Whether a unit stated earlier in the section can be the unit of this table: not when its cells
+    write kroner themselves ('kr 450 000') or hold amounts that are plainly whole kroner (a million
+    or more as written)."""
+    for row in rows:
+        for cell in row:
+            a = cell_amount(cell.text)
+            if a is None:
+                continue
+            if a.marked or abs(a.value) >= 1_000_000:
+                return False
+    return scale > 1
+
+
 def heading_label(text: str) -> str:
     """A heading as a label prefix: 'Helse design , Arena (Nytt hovedprosjekt)' ->
     'Helse design, Arena'."""
@@ -191,8 +227,13 @@ def _money_columns(rows, scale: int) -> dict[int, dict[int, Amount]]:
                 by_col.setdefault(cell.col, {})[ri] = a
     first = min((ri for amts in by_col.values() for ri in amts), default=0)
     out = {}
+    # a column under a year header ('2024 | 2025 | 2026') is money when a sibling year column is: the
+    # small amounts of one year ('250') are as much money as the larger ones of the next
+    year_cols = {c.col for row in rows[:first] for c in row if YEAR_CELL_RE.match(c.text)}
+    money_year = any(col in year_cols and any(a.marked or abs(a.value) >= 1000 for a in amts.values())
+                     for col, amts in by_col.items())
     for col, amts in by_col.items():
-        convincing = any(a.marked or abs(a.value) >= 1000 for a in amts.values())
+        convincing = any(a.marked or abs(a.value) >= 1000 for a in amts.values()) or (money_year and col in year_cols)
         # the header above the first amount ('Kostnad') is no body cell; the body may hold a few cells
         # of words ('Innenfor ramme') between the amounts
         body = sum(1 for ri in filled.get(col, []) if ri >= first)
@@ -203,12 +244,17 @@ def _money_columns(rows, scale: int) -> dict[int, dict[int, Amount]]:
     return out
 
 
-def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context) -> list[BudgetLine]:
+def _table_lines(doc: Document, block: Block, t_index: int, ctx: _Context,
+                 carried_scale: int = 1) -> list[BudgetLine]:
+    """The lines of one table. `carried_scale`: the unit a line of its own stated earlier in the
+    section ('Beløp i 1000 kr' above two tables), used when the table names no unit of its own."""
     rows = block.rows
     caption_block = ctx.prev if _is_caption(ctx.prev) else None
     intro = ctx.prev.text if ctx.prev is not None and ctx.prev.kind is not BlockKind.TABLE else ""
     head_cells = [c.text for row in rows[:2] for c in row]
     scale = _scale_of([intro] + head_cells)
+    if scale == 1 and _carried_scale_fits(rows, carried_scale):
+        scale = carried_scale
     money = _money_columns(rows, scale)
     if not money:
         return []
@@ -481,7 +527,9 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
     section_text = " ".join(ctx.headings[-2:])
     in_decision = bool(DECISION_RE.search(section_text))
     prev_end = 0
-    amounts = find_amounts(text)
+    units = _unit_spans(text)
+    # 'Beløp i 1000 kr': a unit statement names the unit of the amounts below, it is no amount
+    amounts = [a for a in find_amounts(text) if not any(s <= a.start < e or a.start <= s < a.end for s, e in units)]
     for i, a in enumerate(amounts):
         s0, s1 = _sentence_bounds(text, a.start, amounts)
         # the words since the previous amount of the sentence name this one
@@ -572,10 +620,19 @@ def extract_budget_lines(doc: Document) -> list[BudgetLine]:
     contexts = _contexts(doc)
     t_index = -1
     parent: tuple[str, str] | None = None
+    # A unit stated on a line of its own ('Beløp i 1000 kr') holds for every table after it until
+    # another unit is stated or a heading of the same or a higher level ends its section.
+    unit, unit_level, level = 1, 0, 0
     for b, ctx in zip(doc.blocks, contexts):
+        if b.kind is not BlockKind.TABLE and unit_statement(b.text) > 1:
+            unit, unit_level = unit_statement(b.text), level
+        elif b.kind is BlockKind.HEADING:
+            level = b.level or 9
+            if unit > 1 and level <= unit_level:
+                unit = 1
         if b.kind is BlockKind.TABLE:
             t_index += 1
-            lines.extend(_table_lines(doc, b, t_index, ctx))
+            lines.extend(_table_lines(doc, b, t_index, ctx, unit))
             parent = None
             continue
         if b.kind is BlockKind.LIST_ITEM and parent is not None:

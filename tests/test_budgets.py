@@ -314,3 +314,33 @@ def test_seed_mandate_leaves_account_codes_out(seed_docs, fmt):
 def test_seed_article_has_no_budget(seed_docs, fmt):
     doc, _ = seed_docs[("seed-smartpack-article", fmt)]
     assert extract_budget_lines(doc) == []
+
+
+def test_unit_line_holds_for_every_table_of_its_section():
+    # 'Alle tall i 1000 kr' on a line of its own: both tables below are in thousands, the line itself
+    # is no amount, and a year column of small numbers is money like its sibling year columns
+    doc = build(("h", "6. Økonomi", 2), ("p", "Alle tall i 1000 kr"),
+                ("t", [["Utgifter", "2025", "2026", "Sum"], ["Innleid kompetanse", "1 200", "800", "2 000"],
+                       ["Sum utgifter", "1 200", "800", "2 000"]], 1),
+                ("t", [["Finansiering", "2025", "2026", "Sum"], ["Eget fond", "600", "400", "1 000"],
+                       ["Statlig tilskudd", "600", "400", "1 000"], ["Sum finansiering", "1 200", "800", "2 000"]], 1),
+                ("h", "7. Organisering", 2),
+                ("t", [["Post", "Beløp"], ["Styremøter", "45 000"]], 1))
+    lines = extract_budget_lines(doc)
+    fund = sorted(ln.amount_nok for ln in lines if ln.table_index == 1 and ln.kind == "funding")
+    assert fund == [400_000, 400_000, 600_000, 600_000]
+    assert {ln.period for ln in lines if ln.table_index == 1 and ln.kind == "funding"} == {"2025", "2026"}
+    assert [ln.amount_nok for ln in lines if ln.table_index == 0 and ln.label.startswith("Innleid")] == \
+        [1_200_000, 800_000, 2_000_000]
+    assert not any(ln.amount_nok == 1000 for ln in lines)  # the unit line is no amount
+    # a new section of the same level ends the unit's scope
+    assert [ln.amount_nok for ln in lines if ln.table_index == 2] == [45_000]
+
+
+@pytest.mark.parametrize("text, scale", [
+    ("Beløp i 1000 kr", 1000), ("Alle tall i hele tusen kroner", 1000), ("(i mill. kr)", 10**6),
+    ("Tilskuddet på kr 1000 er utbetalt", 1), ("Vi ber om tilskudd på 1000 kr til kaffe og kaker i 2025 til møtet", 1),
+])
+def test_unit_statement(text, scale):
+    from extractors.budgets import unit_statement
+    assert unit_statement(text) == scale

@@ -48,6 +48,16 @@ TABLE_SCALES: tuple[tuple[str, int], ...] = (
     (r"\(\s*mill(?:ioner|\.)?\s*(?:kr|kroner)\.?\s*\)", 10**6),
 )
 
+# A line of its own that states the unit of the amounts that follow ('Beløp i 1000 kr', 'Alle tall i
+# hele tusen kroner', '(i mill. kr)'): it holds for every table of its section, and its number is no
+# amount. Narrower than TABLE_SCALES: 'kr 1000' alone is an amount.
+UNIT_STATEMENTS: tuple[tuple[str, int], ...] = (
+    (r"\bi\s*1\s?000\s*(?:kr|nok|kroner)(?![a-zæøå])", 10**3), (r"\(\s*1\s?000\s*(?:kr|nok|kroner)\s*\)", 10**3),
+    (r"\bi\s+hele\s+tusen", 10**3), (r"\bi\s+tusen\s*(?:kr|kroner|nok)", 10**3), (r"\btnok\b", 10**3),
+    (r"\bi\s+(?:nok|kr)\s*1\s?000(?!\s?\d)", 10**3), (r"\bnok\s*'000", 10**3),
+    (r"\bi\s+(?:hele\s+)?mill(?:ioner|\.)?\s*(?:kr|kroner|nok)", 10**6), (r"\bi\s+mnok\b", 10**6),
+)
+
 # Words that mark an amount as approximate: 'ca kr 2-300.000'.
 APPROX_WORDS: tuple[str, ...] = ("ca", "ca.", "cirka", "omkring", "om lag", "omlag", "anslagsvis", "rundt")
 
