@@ -331,8 +331,13 @@ def budget_bars(lines: list[dict]) -> list[dict]:
     total line, subtotal or not (a 'Sum kostnader' row is the total the lines should reach, the
     row sums of a table's 'Sum' column are smaller)."""
     periods: dict[str | None, dict[str, list]] = {}
+    # Prose usually restates a budget table's rows: where the document has budget tables, the
+    # stacks come from the tables alone (as in the v_budget_check view).
+    has_tables = any(b.get("in_table") for b in lines)
     for b in lines:
         if b.get("is_subtotal") and b["kind"] not in ("total", "frame"):
+            continue
+        if has_tables and not b.get("in_table") and b["kind"] in ("cost", "funding"):
             continue
         periods.setdefault(b["period"], defaultdict(list))[b["kind"]].append((b["label"], b["amount_nok"]))
     bars = []
@@ -361,8 +366,8 @@ def _document(d: dict, flags: list[dict], rows: dict[str, list[dict]], docs_by_i
     if d.get("project_start") or d.get("project_end"):
         end = nb.date(d.get("project_end")) or esc(d.get("project_end_text"))
         out.append(f"<p class=meta>Prosjektperiode: {nb.date(d.get('project_start'))} – {end}</p>")
-    if d.get("error"):
-        out.append(f"<p class=meta>Merknad: {esc(d['error'])}</p>")
+    if d.get("error") or d.get("note"):
+        out.append(f"<p class=meta>Merknad: {esc(d.get('error') or d.get('note'))}</p>")
     if flags:
         out.append(f"<h3>Flagg ({nb.number(len(flags))})</h3>")
         out += [_flag_block(f, docs_by_id) for f in flags[:MAX_ROWS]]
