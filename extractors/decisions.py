@@ -36,7 +36,7 @@ _OWNER = r"(?:(?P<owner>[A-ZÆØÅa-zæøå][\wæøåÆØÅ\-]*s)\s+)?"
 _PROPOSAL = "|".join(re.escape(p) for p, _ in sorted(nb.PROPOSAL_LABELS, key=lambda x: -len(x[0])))
 _ADOPTED = "|".join(re.escape(a) for a in sorted(nb.ADOPTED_LABELS, key=len, reverse=True))
 # A label with its text after the colon ('Vedtak: Kommunestyret godkjenner ...'), or alone.
-LABEL = re.compile(rf"^\s*{_OWNER}(?P<label>{_PROPOSAL}|{_ADOPTED})\b(?P<qual>[^:.\n]{{0,60}}?)\s*[:.]?\s*$|"
+LABEL = re.compile(rf"^\s*{_OWNER}(?P<label>{_PROPOSAL}|{_ADOPTED})\b(?P<qual>(?:[^:.\n]|(?<=\d)\.(?=\d)){{0,60}}?)\s*[:.]?\s*$|"
                    rf"^\s*{_OWNER.replace('owner', 'owner2')}(?P<label2>{_PROPOSAL}|{_ADOPTED})\b(?P<qual2>[^:\n]{{0,60}}?)\s*:\s*(?P<rest>\S.*)$",
                    re.IGNORECASE | re.DOTALL)
 SECTION = re.compile(r"^\s*(?:[\wæøå]+s\s+)?(?:" + "|".join(re.escape(s) for s in nb.SECTION_LABELS) + r")\b[^.]{0,40}:?\s*$",
@@ -50,6 +50,17 @@ SENTENCE_VERB = re.compile(r"\b(?:besluttet|vedtok|bestemte)\b", re.IGNORECASE)
 BODY_VERB = re.compile(r"\b(?:bevilget|bevilga|innvilget|innvilga|godkjente|vedtok|besluttet|bestemte)\b", re.IGNORECASE)
 # 'Representanten X (Sp) fremmet følgende tilleggsforslag ...: «...»': a proposal made in the meeting.
 FREMMET = re.compile(r"\bfremmet\s+(?:følgende\s+|slikt\s+)?(?:[a-zæøå]*forslag)\b[^:«]*:?\s*«(?P<text>[^»]+)»", re.IGNORECASE)
+# The same with the proposal's text after a colon on the line, unquoted: '... fremmet tilleggsforslag
+# som nytt punkt 4: Kommunedirektøren bes om å ...'.
+FREMMET_INLINE = re.compile(r"\bfremmet\s+(?:følgende\s+|slikt\s+)?(?P<what>[a-zæøå]*forslag)\b[^:«.]*:\s*(?P<text>[A-ZÆØÅ«].+)$",
+                            re.IGNORECASE | re.DOTALL)
+GRANT_INTRO = re.compile(nb.GRANT_INTRO, re.IGNORECASE)
+GRANT_PASSIVE = re.compile(nb.GRANT_PASSIVE, re.IGNORECASE)
+GRANT_OBJECT = re.compile(nb.GRANT_OBJECT, re.IGNORECASE)
+_HANDLING = "|".join(nb.HANDLING_HEADS)
+# 'Behandling i Formannskapet - 27.02.2024', 'Vedtak i Kommunestyret 14.03.2024': a body's part of the case.
+HANDLING_HEAD = re.compile(rf"^\s*(?P<what>{_HANDLING})\s+i\s+(?P<body>[^\d\-–:]+?)\s*(?:[-–,:]\s*|\s)(?:den\s+)?(?P<date>\d.*)?$",
+                           re.IGNORECASE)
 # The same with the proposal's text in the paragraphs that follow: '... fremmet følgende endringsforslag:'.
 FREMMET_INTRO = re.compile(r"\b(?:fremmet|fremma|la\s+fram|sette\s+fram|satte\s+fram)\s+(?:følgende\s+|slikt\s+|dette\s+)?"
                            r"(?:" + "|".join(nb.MOTION_WORDS) + r")\b[^:«.]*:\s*$", re.IGNORECASE)
@@ -84,6 +95,10 @@ class _Meeting:
     date: dt.date | None = None
     archive_nr: str | None = None
     case_nr: str | None = None  # the case the paper is written for ('Utvalgssak 31/24')
+    # Each body in a 'Utvalg | Møtedato | Saksnr' table, in order: its lower-cased name -> (case, date).
+    handlers: dict[str, tuple[str | None, dt.date | None]] = field(default_factory=dict)
+    record: bool = False  # the document records a meeting (a 'referat', a 'protokoll')
+    sender: str | None = None  # a letter's sender: the organisation named first in its head
 
 
 def _clean_body(text: str | None) -> str | None:
@@ -127,6 +142,11 @@ def _meeting(doc: Document) -> _Meeting:
                 meet.archive_nr = m.group("nr")
         if b.kind is BlockKind.TABLE and b.rows:
             _saksgang(b, meet)
+    meet.record = any(re.search(r"\b\w*(?:" + "|".join(nb.RECORD_WORDS) + r")\w*\b", b.text, re.IGNORECASE)
+                      for b in head[:3] if b.kind is not BlockKind.TABLE)
+    meet.sender = next((" ".join(b.text.split()) for b in head[:8] if b.kind is BlockKind.PARAGRAPH
+                        and len(b.text.split()) <= 5 and _ORGANISATION.search(b.text)
+                        and not re.search(r"\d|:|\bv/", b.text)), None)
     if meet.body is None:
         for b in head[:6]:
             if re.search(r"protokoll|referat|møte|innkalling", b.text, re.IGNORECASE):
@@ -170,6 +190,14 @@ def _saksgang(table: Block, meet: _Meeting) -> None:
     }
     if cols["utvalg"] is None or cols["dato"] is None or len(table.rows) < 2:
         return
+    for r in table.rows[1:]:  # every body that handles the case, with its own case number and date
+        cells = [c.text for c in r]
+        if cols["utvalg"] >= len(cells) or not cells[cols["utvalg"]].strip():
+            continue
+        nr = re.search(r"\d{1,4}/\d{2,4}", cells[cols["sak"]]) if cols["sak"] is not None and cols["sak"] < len(cells) else None
+        when = parse_date(cells[cols["dato"]]) if cols["dato"] < len(cells) else None
+        name = (_clean_body(cells[cols["utvalg"]]) or "").lower()
+        meet.handlers.setdefault(name, (nr.group() if nr else None, when))
     row = [c.text for c in table.rows[1]]
     if cols["utvalg"] < len(row) and meet.body is None:
         meet.body = _clean_body(row[cols["utvalg"]])
@@ -325,9 +353,27 @@ def extract_decisions(doc: Document) -> list[Decision]:
             pending = None
             i += 1
             continue
+        hh = HANDLING_HEAD.match(b.text) if len(b.text) < 120 else None
+        if hh and BODY.search(hh.group("body")):
+            # A body's own part of the case in a 'saksprotokoll': its case number and date from the
+            # 'Utvalg | Møtedato | Saksnr' table, the date of the heading first.
+            name = _clean_body(hh.group("body"))
+            nr, when = meet.handlers.get(name.lower(), (None, None))
+            date = parse_date(hh.group("date") or "") or when
+            what = hh.group("what").lower()
+            same = bool(case.body and case.body.lower() == name.lower() and (date is None or case.date == date))
+            if what in ("behandling", "votering") or not same:
+                cases.append(_Case(number=nr or case.number, title=case.title, body=name, date=date or case.date))
+                case = cases[-1]
+                pending = None
+            if what in ("behandling", "votering"):
+                i += 1
+                continue
         lab = _label(b)
         if lab:
             kind, owner, label, rest, qual = lab
+            if meet.record and kind == DecisionKind.PROPOSAL.value and label in nb.RECORD_ADOPTED_LABELS:
+                kind = DecisionKind.ADOPTED.value  # what a meeting concluded, in its own record
             taken, texts = _section(blocks, i, rest)
             body = _clean_body(owner) if owner and kind == DecisionKind.ADOPTED.value and BODY.search(owner) else None
             end_block = taken[-1] if taken else b
@@ -338,6 +384,14 @@ def extract_decisions(doc: Document) -> list[Decision]:
                 to = RECOMMENDS_TO.search(qual) if kind == DecisionKind.PROPOSAL.value else None
                 if to and case.vote:  # the body's own recommendation, after its vote, to a higher body
                     row.body = f"{case.body or 'Utvalget'} (innstilling til {to.group('to').lower()})"
+                    case.recommends = True
+                elif kind == DecisionKind.PROPOSAL.value and owner and case.body and label.startswith("innstilling") \
+                        and (_clean_body(owner) or "").lower() == case.body.lower():
+                    # '<Body>s innstilling' under the body's own record: what it recommends onward,
+                    # to the next body in the case's 'Utvalg' table.
+                    names = list(meet.handlers)
+                    nxt = names[names.index(case.body.lower()) + 1] if case.body.lower() in names[:-1] else None
+                    row.body = f"{case.body} (innstilling til {nxt})" if nxt else f"{case.body} (innstilling)"
                     case.recommends = True
                 if row.body is None:
                     row.body = _acting_body(row.text, blocks[i + 1:i + 4 + len(taken)])
@@ -351,7 +405,7 @@ def extract_decisions(doc: Document) -> list[Decision]:
             case.vote, case.vote_block = vote, b
             i += 1
             continue
-        consumed = _prose(doc, blocks, i, case, pending)
+        consumed = _prose(doc, blocks, i, case, pending, meet)
         if isinstance(consumed, dict):
             pending = consumed
             i += 1
@@ -361,7 +415,7 @@ def extract_decisions(doc: Document) -> list[Decision]:
     return _finish(doc, cases)
 
 
-def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dict | None):
+def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dict | None, meet: _Meeting | None = None):
     """Decisions reported in prose. Returns the number of blocks consumed, or a pending intro (dict)
     where a '<body> vedtok <date>:' line announces text that follows."""
     b = blocks[i]
@@ -427,6 +481,18 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
                 if row:
                     case.rows.append(row)
                 return 1 + len(taken)
+        fi2 = FREMMET_INLINE.search(text) if not FREMMET.search(text) else None
+        if fi2:
+            body_text = fi2.group("text").strip().strip("«»")
+            start = b.start + fi2.start("text")
+            who = re.sub(r"^(?:representanten|repr\.)\s+", "", text[:fi2.start()].strip(), flags=re.I)
+            label = f"{case.body} ({fi2.group('what').lower()} fra {who})" if case.body and who and len(who.split()) <= 8 \
+                else case.body
+            case.rows.append(Decision(doc_id=doc.doc_id, case_number=case.number, body=label,
+                                      decision_date=case.date, kind=DecisionKind.PROPOSAL.value,
+                                      text=first_sentence(body_text), page=b.page, source_text=body_text,
+                                      span_start=start, span_end=start + len(fi2.group("text"))))
+            return 1
         fr = FREMMET.search(text)
         if fr:
             start = b.start + fr.start("text")
@@ -437,7 +503,7 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
                                       span_end=start + len(fr.group("text"))))
             return 1
         for s_start, sentence in _sentences(text):
-            if _passive(doc, b, s_start, sentence, case):
+            if _passive(doc, b, s_start, sentence, case) or (meet is not None and _grant(doc, b, s_start, sentence, case, meet)):
                 continue
             sm = SENTENCE_VERB.search(sentence)
             bm = BODY_VERB.search(sentence)
@@ -463,6 +529,29 @@ def _prose(doc: Document, blocks: list[Block], i: int, case: _Case, pending: dic
                                       kind=DecisionKind.ADOPTED.value, text=sentence.strip(), page=b.page,
                                       source_text=sentence.strip(), span_start=start, span_end=start + len(sentence)))
     return 1
+
+
+def _grant(doc: Document, b: Block, s_start: int, sentence: str, case: _Case, meet: _Meeting) -> bool:
+    """'Vi har gleden av å meddele at X innvilges tilskudd på inntil kr 600 000 til ...', 'X tildeles
+    kr 50 000 ...', 'Det gis tilsagn om ...': a grant letter's decision, by its sender. Kept only
+    outside a deciding body's case (a council's own grants stand under their 'Vedtak' labels)."""
+    if case.number or case.rows or not meet.sender:
+        return False
+    intro = GRANT_INTRO.match(sentence)
+    text = sentence[intro.end():] if intro else sentence
+    gm = GRANT_PASSIVE.search(text)
+    if not gm or not GRANT_OBJECT.search(text[gm.end():]):
+        return False
+    subject = text[:gm.start()].strip()
+    if subject and (len(subject.split()) > 6 or not subject[0].isupper()
+                    or re.search(r"\b(?:ikke|skal|vil|kan|må|bør|dersom|hvis|at|om)\b", subject, re.IGNORECASE)):
+        return False
+    text = text[0].upper() + text[1:]
+    start = b.start + s_start + (intro.end() if intro else 0)
+    case.rows.append(Decision(doc_id=doc.doc_id, case_number=None, body=meet.sender, decision_date=meet.date,
+                              kind=DecisionKind.ADOPTED.value, text=text.strip(), page=b.page,
+                              source_text=text.strip(), span_start=start, span_end=start + len(text.strip())))
+    return True
 
 
 def _passive(doc: Document, b: Block, s_start: int, sentence: str, case: _Case) -> bool:

@@ -58,6 +58,7 @@ def test_is_vote_line(text, expected):
     ("Parken bygges innenfor en ramme på kr 3,1 mill. Arbeidet starter i mai.",
      "Parken bygges innenfor en ramme på kr 3,1 mill."),
     ("Anbudet er på kr 2,1 mill. eks. mva. Kontrakten signeres i mars.", "Anbudet er på kr 2,1 mill. eks. mva."),
+    ("Fortauet langs fv. 712 og rv. 3 bygges i 2026. Resten venter.", "Fortauet langs fv. 712 og rv. 3 bygges i 2026."),
 ])
 def test_first_sentence(text, expected):
     assert first_sentence(text) == expected
@@ -231,6 +232,61 @@ def test_meeting_body_from_a_compound_title():
     )
     [row] = extract_decisions(doc)
     assert (row.case_number, row.body, row.kind) == ("4/25", "Prosjektstyret", "adopted")
+
+
+def test_saksprotokoll_gives_each_body_its_case_number_date_and_decision():
+    doc = build(
+        ("h", "Saksprotokoll - Ny flerbrukshall"),
+        ("t", [["Utvalg", "Møtedato", "Saksnr"], ["Formannskapet", "04.06.2025", "31/25"],
+               ["Kommunestyret", "19.06.2025", "52/25"]]),
+        ("h", "Innstilling:"),
+        ("li", "1. Kommunestyret bevilger kr 9 000 000 til ny flerbrukshall."),
+        ("h", "Behandling i Formannskapet - 04.06.2025"),
+        ("p", "Kommunedirektørens forslag ble enstemmig vedtatt."),
+        ("h", "Formannskapets innstilling - 04.06.2025"),
+        ("li", "1. Kommunestyret bevilger kr 9 000 000 til ny flerbrukshall."),
+        ("h", "Behandling i Kommunestyret - 19.06.2025"),
+        ("p", "Representanten Per Holm (V) fremmet endringsforslag til punkt 1: Kommunestyret bevilger kr 8 000 000 "
+              "til ny flerbrukshall."),
+        ("p", "Votering: Endringsforslaget ble vedtatt med 20 mot 7 stemmer."),
+        ("h", "Vedtak i Kommunestyret - 19.06.2025"),
+        ("li", "1. Kommunestyret bevilger kr 8 000 000 til ny flerbrukshall."),
+    )
+    rows = [(r.kind, r.case_number, r.decision_date, r.text) for r in extract_decisions(doc)]
+    assert rows == [
+        ("proposal", "31/25", dt.date(2025, 6, 4), "Kommunestyret bevilger kr 9 000 000 til ny flerbrukshall."),
+        ("proposal", "31/25", dt.date(2025, 6, 4), "Kommunestyret bevilger kr 9 000 000 til ny flerbrukshall."),
+        ("proposal", "52/25", dt.date(2025, 6, 19), "Kommunestyret bevilger kr 8 000 000 til ny flerbrukshall."),
+        ("adopted", "52/25", dt.date(2025, 6, 19), "Kommunestyret bevilger kr 8 000 000 til ny flerbrukshall."),
+    ]
+    assert extract_decisions(doc)[3].body == "Kommunestyret"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Vi har gleden av å meddele at Fjordlaget SA innvilges tilskudd på inntil kr 90 000 til ny brygge.",
+     "Fjordlaget SA innvilges tilskudd på inntil kr 90 000 til ny brygge."),
+    ("Bygdekvinnelaget tildeles kr 15 000 til kurs i 2025.", "Bygdekvinnelaget tildeles kr 15 000 til kurs i 2025."),
+    ("Det gis tilsagn om inntil kr 250 000 til forprosjektet.", "Det gis tilsagn om inntil kr 250 000 til forprosjektet."),
+])
+def test_grant_letter_is_the_senders_adopted_decision(sentence, expected):
+    doc = build(("h", "Tilsagn om tilskudd"), ("p", "Nordfjell fylkeskommune"), ("p", "Vår dato: 03.02.2025"),
+                ("p", "Vi viser til søknad datert 10.01.2025."), ("p", sentence))
+    [row] = extract_decisions(doc)
+    assert (row.kind, row.text, row.body, row.decision_date) == \
+        ("adopted", expected, "Nordfjell fylkeskommune", dt.date(2025, 2, 3))
+
+
+def test_grant_recommended_in_a_case_paper_is_not_a_letters_grant():
+    doc = build(("h", "Saksframlegg"), ("p", "Nordfjell kommune"),
+                ("p", "Kommunedirektøren anbefaler at søknaden innvilges med kr 20 000."))
+    assert extract_decisions(doc) == []
+
+
+def test_conclusion_in_a_meetings_record_is_adopted():
+    doc = build(("h", "Referat fra møte i prosjektgruppen"), ("p", "Dato: 03.03.2025"),
+                ("h", "Sak 2/25 Status"), ("p", "Konklusjon: Statusrapporten tas til orientering."))
+    [row] = extract_decisions(doc)
+    assert (row.case_number, row.kind) == ("2/25", "adopted")
 
 
 # --- golden runs ----------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ ABBREVIATIONS: frozenset[str] = frozenset({
     "f.eks", "ift", "iht", "mht", "osv", "pr", "tlf", "inkl", "ekskl", "st", "avd", "vedr", "ref", "kap",
     "fig", "tab", "s", "mnd", "stk", "etc", "div", "tidl", "nov", "des", "jan", "feb", "okt", "sept",
     "aug", "apr", "o.l", "m.fl", "t.o.m", "f.o.m", "hhv", "vs", "kl", "org.nr", "orgnr", "org", "eks", "ev",
-    "mva", "sek", "jr", "ang", "gnr", "bnr",
+    "mva", "sek", "jr", "ang", "gnr", "bnr", "fv", "rv", "kv", "pst",
 })
 # Abbreviations that also close sentences ('... innenfor en ramme på kr 4,2 mill. Torget skal ...'):
 # their full stop ends the sentence where a capitalised word follows (not a digit: 'mill. 2024').
@@ -116,3 +116,21 @@ FUNDING_CUES: tuple[str, ...] = ("finansieres med", "finansieres ved", "finansie
                                  "bevilger", "bevilges", "innvilges", "innvilger", "tildeles", "tildeler",
                                  "gis", "bidrar med", "overføres")
 SOURCE_CUES: tuple[str, ...] = ("fra", "dekkes av", "dekkes over", "over", "belastes", "tas fra")
+
+
+# Documents that record a meeting (their title says so): a 'Konklusjon:' there is what the meeting
+# concluded, an adopted decision, where in a case paper it would be a recommendation.
+RECORD_WORDS: tuple[str, ...] = ("referat", "protokoll", "møtebok", "møtereferat")
+RECORD_ADOPTED_LABELS: tuple[str, ...] = ("konklusjon", "konklusjoner")
+
+# A letter that announces a grant: 'Vi har gleden av å meddele at X innvilges tilskudd på kr ...',
+# 'X tildeles kr ...', 'Det gis tilsagn om kr ...'. The intro is dropped from the decision's text.
+GRANT_INTRO = (r"^(?:(?:vi|det)\s+(?:har\s+(?:den\s+)?(?:gleden|glede)\s+av\s+å|kan|vil)\s+"
+               r"(?:meddele|informere\s+om|bekrefte|opplyse\s+om)\s+at\s+)")
+GRANT_PASSIVE = r"\b(?:innvilges|innvilgast|tildeles|tildelast|bevilges)\b|^det\s+(?:gis|gjevast|gjøres)\s+tilsagn\b"
+# A grant names money or what is granted.
+GRANT_OBJECT = r"\b(?:kr|nok|kroner|tilskudd|tilskot|tilsagn|støtte|lån)\b"
+
+# Headings of a case's record that name the body handling it: 'Behandling i Formannskapet - 27.02.2024',
+# 'Vedtak i Kommunestyret - 14.03.2024', 'Innstilling i Formannskapet'.
+HANDLING_HEADS: tuple[str, ...] = ("behandling", "vedtak", "innstilling", "votering")
