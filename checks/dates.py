@@ -134,7 +134,7 @@ def _sequence_order(doc: DocumentRow, milestones: list[Milestone]) -> list[Flag]
             continue  # start and end columns: the rows are tasks, not a sequence of steps
         flags += _inversions(doc, [m for m in group if _span(m)], SEQUENCE_MIN_ROWS, "Tidsplanen")
     for items in _lists(milestones):
-        flags += _inversions(doc, items, LIST_MIN_ITEMS, "Listen over trinn")
+        flags += _inversions(doc, items, LIST_MIN_ITEMS, "Listen over trinn", deadlines_open=True)
     return flags
 
 
@@ -152,15 +152,24 @@ def _lists(milestones: list[Milestone]) -> list[list[Milestone]]:
     return [r for r in runs if len({m.row_index for m in r}) == len(r)]
 
 
-def _inversions(doc: DocumentRow, dated: list[Milestone], min_steps: int, what: str) -> list[Flag]:
-    """Steps mostly in time order, with one (or a few) dated wholly before a step above it."""
+def _is_deadline(m: Milestone) -> bool:
+    """Whether a step's date is a deadline ('innen 1. juli', 'senest 3. mars'), as its sentence says."""
+    text = m.source_text or ""
+    return any(x.qualifier == "before" and x.text == m.due_text for x in find_dates(text, m.due_date))
+
+
+def _inversions(doc: DocumentRow, dated: list[Milestone], min_steps: int, what: str,
+                deadlines_open: bool = False) -> list[Flag]:
+    """Steps mostly in time order, with one (or a few) dated wholly before a step above it.
+    deadlines_open: in a bulleted list a deadline ('sendes på høring innen 1. juli') only says 'by
+    then', so an event below it dated earlier ('marked lørdag 22. juni') is no step out of order."""
     if len(dated) < min_steps:
         return []
     inverted = []
     for i in range(1, len(dated)):
         here = _span(dated[i])
         # the latest start above this row that it falls wholly before
-        above = [m for m in dated[:i] if here[1] < _span(m)[0]]
+        above = [m for m in dated[:i] if here[1] < _span(m)[0] and not (deadlines_open and _is_deadline(m))]
         if above:
             inverted.append((dated[i], max(above, key=lambda m: _span(m)[0])))
     if not inverted or len(inverted) > max(1, SEQUENCE_MAX_SHARE * (len(dated) - 1)):

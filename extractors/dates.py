@@ -357,6 +357,9 @@ def _select(raws: list[_Raw]) -> list[_Raw]:
     return taken
 
 
+ROLL_BACK_TOLERANCE = 45  # days a yearless date may fall before the date above it in a sequence
+
+
 def _resolve(r: _Raw, ctx: dt.date | None, roll_forward: bool,
              same: dt.date | None) -> tuple[dt.date | None, bool]:
     """The date a raw match names, and whether its year was written. `same` is the date that
@@ -372,8 +375,10 @@ def _resolve(r: _Raw, ctx: dt.date | None, roll_forward: bool,
         year = ctx.year
         if r.extra and r.extra.get("newyear") and ctx.month >= 7:
             year = ctx.year + 1  # 'på nyåret' written in the autumn: the coming January
-        elif roll_forward and r.month is not None:
-            if (r.month, r.day or 1) < (ctx.month, ctx.day if r.day else 1):
+        elif roll_forward and r.month is not None and _valid(year, r.month, r.day or 1):
+            # a sequence goes forward, but lists of steps are not strictly ordered: a date a few weeks
+            # before the one above it ('innen 1. juli' above 'lørdag 22. juni') stays in that year
+            if dt.date(year, r.month, r.day or 1) < ctx - dt.timedelta(days=ROLL_BACK_TOLERANCE):
                 year += 1
     if year is None:
         return None, given

@@ -26,7 +26,7 @@ from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
     ATTACHMENT_HEADINGS, BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES,
     EVENT_CUES, FUTURE_CUES, MEETING_GENRES, MONTHS, NEXT_STEPS_HEADINGS, OWNER_HEADERS, PLAN_CUES,
-    REFERENCE_CUES, STATUS_HEADERS, TIMETABLE_CUES,
+    REFERENCE_CUES, SCHEDULE_FIELDS, STATUS_HEADERS, TIMETABLE_CUES,
 )
 
 COARSE = ("year", "season", "half", "quarter")
@@ -44,6 +44,7 @@ def extract_milestones(doc: Document) -> list[Milestone]:
     rows: list[Milestone] = []
     rows += _from_timetables(doc, doc_date, used)
     rows += _from_lists(doc, doc_date, used)
+    rows += _from_fields(doc, doc_date, used)
     rows += _from_prose(doc, doc_date, own_span, genre in MEETING_GENRES, used)
     return rows
 
@@ -259,7 +260,7 @@ def _is_lead_in(block: Block) -> bool:
 
 def _is_title_item(block: Block) -> bool:
     """A list item that names a step ('Regionalt seminar'), not a sentence under one."""
-    text = block.text.strip()
+    text = _clean(block.text)  # without a PDF's bullet glyph, which would count as a word
     starts_with_date = any(m.start == 0 for m in find_dates(text[:25]))
     return len(text.split()) <= 10 and not starts_with_date
 
@@ -337,6 +338,51 @@ def _context_before(doc: Document, index: int, doc_date: dt.date | None) -> dt.d
             if m.date and m.year_given and m.precision not in COARSE:
                 ctx = m.date
     return ctx
+
+
+# --- 2b. dated fields under an action ---------------------------------------------------------------
+FIELD_REACH = 4  # a field this many blocks below its action's heading belongs to that action
+_FIELD = re.compile(r"\s*([A-Za-zÆØÅæøå ]{2,30}?)\s*:\s*(\S.*)$", re.S)
+
+
+def _field_value(text: str) -> tuple[str, str] | None:
+    """('Tidsramme', 'Fra januar 2025') of a short line 'Tidsramme: Fra januar 2025', where the label
+    is one of SCHEDULE_FIELDS."""
+    text = _clean(text)
+    m = _FIELD.match(text)
+    if not m or len(text) > 80 or m.group(1).strip().lower() not in SCHEDULE_FIELDS:
+        return None
+    return m.group(1).strip(), m.group(2).strip()
+
+
+def _from_fields(doc: Document, doc_date: dt.date | None, used: set[int]) -> list[Milestone]:
+    """An action plan's actions, each a heading with a few field lines under it ('Ansvar: ...',
+    'Tidsramme: 2024-2025'): the time field is the action's milestone, due at the start of what it
+    names (a period's first year, a deadline's day). The description is the action's heading."""
+    out: list[Milestone] = []
+    head_i: int | None = None
+    for index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.HEADING:
+            head_i = index
+            continue
+        if index in used or block.kind is BlockKind.TABLE or head_i is None or index - head_i > FIELD_REACH:
+            continue
+        field = _field_value(block.text)
+        if field is None:
+            continue
+        ctx = _context_before(doc, index, doc_date)
+        m = next((x for x in find_dates(field[1], ctx, cell=True) if x.date), None)
+        if m is None or m.qualifier in ("since", "until"):
+            continue
+        used.add(index)
+        start = block.start + block.text.find(field[1]) + m.start if field[1] in block.text else block.start
+        head = _clean(doc.blocks[head_i].text)
+        out.append(Milestone(
+            doc_id=doc.doc_id, description=f"{head} ({field[0]}: {field[1]})"[:MAX_DESCRIPTION],
+            due_date=m.date, due_text=m.text, status=None, page=block.page,
+            source_text=f"{head} | {_clean(block.text)}", span_start=start, span_end=start + len(m.text),
+            precision=m.precision))
+    return out
 
 
 # --- 3. dated sentences -----------------------------------------------------------------------------
@@ -422,8 +468,11 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
     if not (_has_prefix(sentence, EVENT_CUES) or _has(sentence, PLAN_CUES)):
         return False
     if m.precision in COARSE and not (_has(sentence, FUTURE_CUES) or _has(sentence, PLAN_CUES)
-                                      or m.qualifier == "before" or _has(sentence, _PASSIVE_STEPS)):
-        return False  # 'ble startet i 2016', 'Årsrapport 2019 viser': a year alone dates a plan only
+                                      or m.qualifier == "before" or _has(sentence, _PASSIVE_STEPS)
+                                      or (m.precision != "year" and _has_prefix(sentence, EVENT_CUES))):
+        # 'ble startet i 2016', 'Årsrapport 2019 viser': a year alone dates a plan only; a season with
+        # an event ('avtalene ble inngått høsten 2022') dates a step a report narrates
+        return False
     return True
 
 

@@ -122,7 +122,18 @@ EVENT_CUES = (
     "signeres", "montert", "monteres", "tilbudsfrist", "overlevering", "ferdigbefaring", "innflytting",
     "sette i gang", "settes i gang", "satt i gang", "i gang", "kurs", "kurset", "kursdag", "webinar",
     "opplæring", "kunngjøres", "kunngjøring", "gjenopptas", "gjenopptatt",
+    # past steps a report narrates ('avtalene ble inngått høsten 2022', 'guiden ble lansert uke 35')
+    "inngått", "inngås", "lansert", "flyttet", "flytter inn", "arrangert", "arrangeres", "drøftet",
+    "drøftes", "overtatt", "overtar", "overtas",
+    # a plan's own revision ('Planen rulleres høsten 2025')
+    "rulleres", "rullering", "revideres", "evalueres",
 )
+# Field labels under an action or a step that date it ('Tidsramme: 2024-2025', 'Frist: 1. mars'):
+# in an action plan each action's field is its milestone. Not 'Dato:' or 'Tid:' (a document's or a
+# meeting's own date and hour) nor the project period's labels (PERIOD_LABELS).
+SCHEDULE_FIELDS = ("tidsramme", "tidsrammer", "frist", "tidsfrist", "tidspunkt", "gjennomføres",
+                   "gjennomføring", "gjennomføringstid", "når", "ferdig", "ferdigstilles", "oppstart",
+                   "planlagt gjennomført", "planlagt ferdig", "utføres")
 # 'skal', 'vil': a dated plan of the project, whatever its verb ('Gulvet skal legges i uke 28').
 PLAN_CUES = ("skal", "vil", "skal etter planen", "er planlagt", "planlegges")
 # A date that refers to another document ('mandatet datert 10.02.2025'), not a step.
@@ -130,7 +141,10 @@ PLAN_CUES = ("skal", "vil", "skal etter planen", "er planlagt", "planlegges")
 # 15.02.2025') are references too.
 REFERENCE_CUES = ("datert", "dat.", "av dato", "publisert", "sist endret", "sist oppdatert", "versjon",
                   "brev av", "søknad av", "e-post av", "epost av", "henvendelse av", "notat av",
-                  "viser til", "vises til", "jf.", "jamfør")
+                  "viser til", "vises til", "jf.", "jamfør",
+                  # the minutes of an earlier meeting, referred to by its date
+                  "referat fra", "referatet fra", "protokoll fra", "protokollen fra", "referat fra møtet",
+                  "referatet fra møtet", "protokoll fra møtet")
 # Headings and lead-ins of a list of attachments or references: the dates there are the documents'.
 ATTACHMENT_HEADINGS = ("vedlegg", "vedlegg til saken", "utrykte vedlegg", "trykte vedlegg",
                        "vedleggsliste", "referanser", "kilder", "kildeliste", "dokumenter i saken",

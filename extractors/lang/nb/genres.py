@@ -9,7 +9,9 @@ GENRE_CUES: list[tuple[str, tuple[str, ...]]] = [
     ("action_plan", ("handlingsplan", "handlingsprogram", "tiltaksplan", "aksjonsplan")),
     ("project_plan", ("prosjektplan", "prosjektstyringsdokument", "forprosjektplan", "prosjektbeskrivelse")),
     ("report", ("sluttrapport", "statusrapport", "årsrapport", "evalueringsrapport", "delrapport",
-                "framdriftsrapport", "fremdriftsrapport", "rapport")),
+                "framdriftsrapport", "fremdriftsrapport", "rapport",
+                # a body's yearly account of its work is a report too
+                "årsmelding", "årsberetning", "virksomhetsrapport", "aktivitetsrapport")),
     # A case paper for a political body. 'Notat' alone is not one (an internal memo with Til/Fra/Kopi is
     # 'other'), nor is an archive number, which every letter carries: the case paper's own words are.
     ("council_case", ("saksframlegg", "saksfremlegg", "saksutredning", "særutskrift", "forslag til vedtak",
