@@ -48,6 +48,15 @@ WORD_RE = re.compile(r"[a-zæøåäöü§%‰]+[\w.]*", re.I)
 _MONTHS = ("jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des")
 _CODES = set(nb.CODE_WORDS)
 _COUNTS = set(nb.COUNT_WORDS)
+_NOT_PLURAL = set(nb.NOT_PLURAL_WORDS)
+
+
+def _is_count_noun(word: str) -> bool:
+    """A word after a bare number that makes it a count: a known count word ('bedrifter') or a
+    plural noun ('grunneiere', 'søkere'), not a verb or a currency ('dekker', 'kroner')."""
+    if word in _COUNTS:
+        return True
+    return len(word) >= 5 and word.isalpha() and word not in _NOT_PLURAL and word.endswith(nb.PLURAL_ENDINGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +194,7 @@ def _read(text: str, m: re.Match, *, bare: bool, scale: int) -> Amount | None:
     if nxt in ("%", "prosent", "pst", "prosentpoeng", "‰") or text[end:end + 2].lstrip().startswith("%"):
         return None
     if not (cur_before or cur_after or scale_word or apo):
-        if nxt in _COUNTS or nxt.startswith(_MONTHS) and re.match(r"\.?\s*[a-zæøå]", text[end:end + 3], re.I):
+        if _is_count_noun(nxt) and not bare or nxt in _COUNTS or nxt.startswith(_MONTHS) and re.match(r"\.?\s*[a-zæøå]", text[end:end + 3], re.I):
             return None
         plain = re.fullmatch(r"\d+", tok) is not None
         if plain and len(tok) == 4 and 1900 <= int(tok) <= 2100 and scale == 1:

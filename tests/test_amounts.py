@@ -174,3 +174,15 @@ def test_approximate_and_span():
     (a,) = find_amounts(text)
     assert a.approx and a.low == 200_000 and a.value == 300_000
     assert text[a.start:a.end] == "kr 2-300.000"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kommunen har om lag 2 300 hytteeiere langs vassdraget", []),      # a plural noun: a count
+    ("Det kom inn 1 250 søkere til ordningen", []),
+    ("Fylket har 12 000 innbyggjarar", []),
+    ("Tilskuddet på 1 250 000 dekker halve kostnaden", [1_250_000]),   # a verb after money
+    ("Rammen på 2 300 000 er vedtatt", [2_300_000]),
+    ("om lag 2 300 kroner til hver hytteeier", [2_300]),                 # currency wins
+])
+def test_bare_number_before_a_plural_noun_is_a_count(text, expected):
+    assert [a.value for a in find_amounts(text)] == expected

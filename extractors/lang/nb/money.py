@@ -37,6 +37,19 @@ COUNT_WORDS: tuple[str, ...] = (
     "husstander", "stemmer", "representanter", "mot", "stykker",
 )
 
+# A bare number (no currency, no scale word) followed by a plural noun counts things, whatever the
+# noun ('1 400 grunneiere', '2 300 søkere', '12 000 innbyggarar'): the plural endings, and the words
+# with those endings that follow a sum of money instead (verbs, currency).
+PLURAL_ENDINGS: tuple[str, ...] = ("ere", "arar", "erar", "inger", "ingar", "heter", "ter", "ler", "ner", "der",
+                                   "ger", "ker", "ser", "rer", "ver", "mer", "per", "ar")
+NOT_PLURAL_WORDS: tuple[str, ...] = (
+    "er", "var", "kroner", "kronor", "millioner", "milliarder", "dekker", "koster", "gjelder", "omfatter",
+    "tilsvarer", "inkluderer", "finansierer", "fordeler", "overstiger", "utgjer", "gir", "kommer", "går",
+    "summerer", "ligger", "foreligger", "betaler", "mangler", "gjenstår", "svarer", "øker", "under", "over",
+    "etter", "eller", "hver", "per", "pr", "fra", "mer", "når", "der", "her", "enn", "har", "hadde", "skal",
+    "samt", "sammen", "tilsammen", "totalt", "årlig", "ekskl", "inkl", "eks", "mva",
+)
+
 # A table header or caption that scales every amount in the table: 'Beløp i 1000 kr', 'TNOK'.
 TABLE_SCALES: tuple[tuple[str, int], ...] = (
     (r"i\s*1\s?000\s*(?:kr|nok|kroner)", 10**3), (r"\(\s*1\s?000\s*(?:kr|nok)\s*\)", 10**3),
