@@ -43,7 +43,10 @@ def _source_words(text: str, end: int) -> set[str]:
     cues = "|".join(re.escape(c) for c in sorted(nb.SOURCE_CUES, key=len, reverse=True))
     m = re.search(rf"(?<![\wæøå])(?:{cues})\s+((?:[a-zæøå\-]+\s*){{1,3}})", tail)
     if not m or m.start() > 40:
-        return set()
+        m = re.search(r"(?<![\wæøå])(?:" + "|".join(nb.SHARE_CUES) + r")\s+((?:[a-zæøå\-]+\s*){1,3})", tail)
+        # 'som kommunal andel': the share the money is, where a share word says so
+        if not m or m.start() > 40 or not set(_WORD.findall(m.group(1))) & set(nb.SHARE_WORDS):
+            return set()
     return {w for w in _WORD.findall(m.group(1)) if w not in _STOP and len(w) >= 4}
 
 

@@ -63,6 +63,21 @@ def test_grant_against_the_financing_line_of_its_source():
     assert any("næringsfond | kr 250 000" in e.text for e in flag.evidence_items)
 
 
+@pytest.mark.parametrize("granted, flagged", [("kr 1 500 000", True), ("kr 1 800 000", False)])
+def test_grant_named_as_a_share_against_the_financing_plan(granted, flagged):
+    doc = build(
+        ("t", [["Finansiering", "Kr"], ["Statens vegvesen", "2 000 000"], ["Nordvik kommune, kommunal andel", "1 800 000"],
+               ["Sum", "3 800 000"]]),
+        ("h", "Vedtak"),
+        ("li", f"1. Kommunestyret bevilger {granted} som kommunal andel til nytt fortau langs fv. 17."),
+        ("li", "2. Bevilgningen finansieres med låneopptak."),
+    )
+    flags = flags_for(doc)
+    assert bool(flags) is flagged
+    if flagged:
+        assert "1 500 000" in flags[0].message and "1 800 000" in flags[0].message and "300 000" in flags[0].message
+
+
 def test_agreeing_amounts_raise_nothing():
     doc = build(
         ("p", "Det er satt av kr 200 000,- til delprosjektet."),

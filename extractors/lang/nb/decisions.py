@@ -116,6 +116,11 @@ FUNDING_CUES: tuple[str, ...] = ("finansieres med", "finansieres ved", "finansie
                                  "bevilger", "bevilges", "innvilges", "innvilger", "tildeles", "tildeler",
                                  "gis", "bidrar med", "overføres")
 SOURCE_CUES: tuple[str, ...] = ("fra", "dekkes av", "dekkes over", "over", "belastes", "tas fra")
+# 'bevilger kr 2 100 000 som kommunal andel': money named by whose share it is. 'som' introduces a
+# source only where a share word follows, since 'som' is everywhere else too.
+SHARE_CUES: tuple[str, ...] = ("som",)
+SHARE_WORDS: tuple[str, ...] = ("andel", "egenandel", "eigenandel", "bidrag", "medfinansiering", "delfinansiering",
+                                "kommunal", "kommunale", "kommunens", "fylkeskommunal", "fylkeskommunens")
 
 
 # Documents that record a meeting (their title says so): a 'Konklusjon:' there is what the meeting
