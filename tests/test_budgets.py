@@ -344,3 +344,13 @@ def test_unit_line_holds_for_every_table_of_its_section():
 def test_unit_statement(text, scale):
     from extractors.budgets import unit_statement
     assert unit_statement(text) == scale
+
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("Vi har fått to pristilbud. Det laveste tilbudet er på kr 88 400 eks. mva.", 88_400),
+    ("Laveste anbud lød på kr 2 310 000 inkl. mva.", 2_310_000),
+    ("Kostnadsoverslaget fra rådgiveren er kr 640 000.", 640_000),
+])
+def test_quoted_price_is_a_cost(sentence, amount):
+    lines = extract_budget_lines(build(("h", "Sak 4/25 Ny bru", 2), ("p", sentence)))
+    assert [(ln.amount_nok, ln.kind) for ln in lines] == [(amount, "cost")]

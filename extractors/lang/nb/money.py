@@ -119,6 +119,8 @@ COST_CUES: tuple[str, ...] = (
     "fordeles", "fordelt", "prosjektledelse", "husleie", "materiell", "aktivitet",
     # a report's spending ('Forbruket ble kr 212 400') and an addition to costs named before
     "forbruk", "i tillegg kommer", "kommer i tillegg",
+    # a price quoted for the work: an offer, a tender, an estimate ('tilbudet er på kr 176 000')
+    "tilbud", "pristilbud", "anbud", "kostnadsoverslag", "overslag", "kalkyle", "prisantydning",
 )
 
 # A difference between two amounts (budget against accounts, old against new estimate): kind other,
