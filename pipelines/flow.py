@@ -60,7 +60,17 @@ def scan_document(item: WorkItem, limits: Limits) -> tuple[str, str, int | None]
     """Read and extract one document; store its result; return (status, rel, pages) only."""
     result = run_one(item, limits)
     save_result(item.store_path, result)
+    retry = item.store_path + RETRY_SUFFIX
+    if result.transient:
+        open(retry, "w").close()
+    elif os.path.exists(retry):
+        os.remove(retry)
     return result.document.status, item.rel, result.document.pages
+
+
+# Beside a stored result: the result is a failure of the moment (a time limit on a busy machine,
+# a crashed worker), so the next run parses the file again instead of keeping the failure.
+RETRY_SUFFIX = ".retry"
 
 
 def run_one(item: WorkItem, limits: Limits) -> DocResult:
@@ -71,12 +81,16 @@ def run_one(item: WorkItem, limits: Limits) -> DocResult:
     try:
         return run_isolated(process_file, args, limits.timeout_s)
     except TimeLimitExceeded:
-        return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha,
-                            f"stopped after {limits.timeout_s:g} s: reading took longer than the per-document "
-                            f"time limit (--timeout)")
+        r = error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha,
+                         f"stopped after {limits.timeout_s:g} s: reading took longer than the per-document "
+                         f"time limit (--timeout)")
+        r.transient = True
+        return r
     except WorkerDied as e:
-        return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha,
-                            f"the reader crashed on this file (worker exit code {e.args[0]}); the file is likely damaged")
+        r = error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha,
+                         f"the reader crashed on this file (worker exit code {e.args[0]}); the file is likely damaged")
+        r.transient = True
+        return r
     except Exception as e:
         return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha, f"unexpected failure: {str(e)[:200]}")
 
@@ -186,7 +200,7 @@ def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunS
             summary.changed += 1
         if previous.get(fd.rel) == sha:
             summary.unchanged += 1
-        if not full and os.path.exists(path):
+        if not full and os.path.exists(path) and not os.path.exists(path + RETRY_SUFFIX):
             continue
         if previous.get(fd.rel) == sha:
             summary.reprocessed += 1

@@ -66,7 +66,7 @@ class State:
         os.replace(tmp, self.manifest_path)
         for name in os.listdir(self.docs):
             p = os.path.join(self.docs, name)
-            if p not in keep:
+            if p not in keep and p.removesuffix(".retry") not in keep:  # a kept result keeps its retry mark
                 try:
                     os.remove(p)
                 except OSError:

@@ -22,6 +22,7 @@ class DocResult:
     document: DocumentRow
     rows: dict[str, list] = field(default_factory=dict)
     flags: list[Flag] = field(default_factory=list)
+    transient: bool = False  # a failure of the moment (time limit, crashed worker): try again next run
 
 
 def error_result(doc_id: str, rel: str, fmt: str, sha: str | None, reason: str, status: str = Status.ERROR.value,

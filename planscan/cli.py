@@ -148,7 +148,7 @@ def print_summary(s, seconds: float, stream) -> None:
     st = s.by_status
     w(f"\nplanscan: {s.documents} documents: {st.get('ok', 0)} ok, {st.get('error', 0)} error, "
       f"{st.get('empty', 0)} empty, {st.get('skipped', 0)} skipped\n")
-    again = f" ({s.reprocessed} unchanged parsed again: --full or a new planscan version)" if s.reprocessed else ""
+    again = f" ({s.reprocessed} unchanged parsed again: --full, a new planscan version, or a retry after a time limit)" if s.reprocessed else ""
     w(f"  this run: {s.new} new, {s.changed} changed, {s.unchanged} unchanged, {s.removed} removed; "
       f"{s.parsed} parsed ({s.pages_parsed} pages) in {seconds:.1f} s{again}\n")
     rows = ", ".join(f"{k} {_fmt_int(v)}" for k, v in s.rows.items() if k != "flags")

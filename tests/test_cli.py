@@ -105,3 +105,21 @@ def test_kill_during_run_keeps_previous_outputs_and_next_run_completes(tmp_path,
 def test_module_entry_point_runs():
     r = subprocess.run([sys.executable, "-m", "planscan.cli", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and "run" in r.stdout
+
+
+def test_a_time_limit_failure_is_tried_again_next_run(tmp_path, seeds):
+    arch = tmp_path / "arkiv"
+    arch.mkdir()
+    shutil.copy(seeds / "seed-oppland-mandate.pdf", arch / "mandat.pdf")
+    out = tmp_path / "out"
+    r = run_cli("run", str(arch), "--out", str(out), "--timeout", "0.05")
+    assert r.returncode == 0, r.stderr
+    con = duckdb.connect(str(out / "planscan.duckdb"), read_only=True)
+    status, error = con.execute("select status, error from documents").fetchone()
+    con.close()
+    assert status == "error" and "time limit" in error
+    r = run_cli("run", str(arch), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "1 parsed" in r.stdout
+    con = duckdb.connect(str(out / "planscan.duckdb"), read_only=True)
+    assert con.execute("select status from documents").fetchone()[0] == "ok"
