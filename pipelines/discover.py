@@ -1,7 +1,8 @@
 """Find the files of an archive, safely.
 
-Symbolic links are not followed out of the archive, loops cannot recurse (directories are
-visited once by their real identity), and special files (FIFOs, sockets, devices) are reported
+Symbolic links are never followed: one that points outside the archive would leave it, one to a
+folder inside could loop or read files twice; each gets a 'skipped' row saying why. Directories are
+visited once by their real identity, and special files (FIFOs, sockets, devices) are reported
 and never opened: reading a FIFO blocks forever. Office lock and temp files and hidden files are
 skipped silently: they are not documents.
 """
@@ -77,9 +78,19 @@ def discover(root: str) -> list[Found]:
                     if not os.path.exists(target):
                         out.append(Found(e.path, rel, 0, "broken symbolic link"))
                         continue
+                    # Inside the archive the target is scanned where it stands: following the link
+                    # would read it twice (or, for a link to a parent folder, forever).
+                    where = display_rel(os.path.relpath(target, root))
                     if os.path.isdir(target):
-                        walk(e.path)  # inside the archive: the seen_dirs set stops loops
-                        continue
+                        loop = d == target or d.startswith(target + os.sep) or os.path.realpath(d) == target \
+                            or os.path.realpath(d).startswith(target + os.sep)
+                        reason = (f"symbolic link loop (points back to its own folder {where!r}); not followed"
+                                  if loop else f"symbolic link to the folder {where!r}, which is scanned where it "
+                                  "stands; not followed")
+                    else:
+                        reason = f"symbolic link to {where!r}, which is read where it stands; not read twice"
+                    out.append(Found(e.path, rel, 0, reason))
+                    continue
                 st = os.stat(e.path)
             except OSError as err:
                 out.append(Found(e.path, rel, 0, f"cannot be read: {err.strerror or err}"))

@@ -80,10 +80,14 @@ def test_fifo_and_outside_link_are_skipped_and_reported(hostile):
     assert hostile.built.fifo in out and hostile.built.outside_link in out  # in the closing summary
 
 
-def test_link_loop_is_not_followed(hostile):
+def test_link_loop_is_reported_and_not_followed(hostile):
     docs = _documents(hostile)
     assert not any("loop/" in p for p in docs)
-    assert len(docs) == len(hostile.built.documents) + 2  # every document once, plus FIFO and link
+    # every document once, plus the FIFO, the outside link and the loop, each with a skipped row
+    assert len(docs) == len(hostile.built.documents) + 3
+    loops = [p for p in docs if p.endswith("loop")]
+    assert len(loops) == 1 and docs[loops[0]]["status"] == "skipped"
+    assert "loop" in docs[loops[0]]["error"]
 
 
 def test_odd_file_names_are_read(hostile):
