@@ -26,10 +26,13 @@ from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
     ATTACHMENT_HEADINGS, BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES,
     EVENT_CUES, FUTURE_CUES, MEETING_GENRES, MONTHS, NEXT_STEPS_HEADINGS, OWNER_HEADERS, PLAN_CUES,
-    REFERENCE_CUES, SCHEDULE_FIELDS, STATUS_HEADERS, TIMETABLE_CUES,
+    REFERENCE_CUES, SCHEDULE_FIELDS, GOAL_LABELS, STATUS_HEADERS, TIMETABLE_CUES,
 )
 
 COARSE = ("year", "season", "half", "quarter")
+# A news item speaks of its own present: a date without a year ('helgen 16.–17. november') is in the
+# year of publication, not in the year of the history told above it ('vedtok 15. juni 2023').
+NEWS_GENRES = ("article",)
 MAX_DESCRIPTION = 240
 DURATION_REACH = 60  # a duration word this close before a date makes it a duration, not a step
 
@@ -45,7 +48,7 @@ def extract_milestones(doc: Document) -> list[Milestone]:
     rows += _from_timetables(doc, doc_date, used)
     rows += _from_lists(doc, doc_date, used)
     rows += _from_fields(doc, doc_date, used)
-    rows += _from_prose(doc, doc_date, own_span, genre in MEETING_GENRES, used)
+    rows += _from_prose(doc, doc_date, own_span, genre in MEETING_GENRES, used, news=genre in NEWS_GENRES)
     return rows
 
 
@@ -467,9 +470,12 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
         return False  # 'mandatet datert 10.02.2025', 'søknad av 15.02.2025' name a document, not a step
     if not (_has_prefix(sentence, EVENT_CUES) or _has(sentence, PLAN_CUES)):
         return False
+    label = re.match(r"\s*([^:]{2,25}):", sentence)
+    if label and label.group(1).strip().lower() in GOAL_LABELS:
+        return False  # 'Hovedmål: ... skal innen utgangen av 2026 være ...': a goal, not a step
     if m.precision in COARSE and not (_has(sentence, FUTURE_CUES) or _has(sentence, PLAN_CUES)
                                       or m.qualifier == "before" or _has(sentence, _PASSIVE_STEPS)
-                                      or (m.precision != "year" and _has_prefix(sentence, EVENT_CUES))):
+                                      or (m.precision != "year" and _has(sentence, EVENT_CUES))):
         # 'ble startet i 2016', 'Årsrapport 2019 viser': a year alone dates a plan only; a season with
         # an event ('avtalene ble inngått høsten 2022') dates a step a report narrates
         return False
@@ -490,7 +496,7 @@ def _is_dated_item(block: Block, sentence: str, m: DateMatch, next_steps: bool =
 
 
 def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre: bool,
-                used: set[int]) -> list[Milestone]:
+                used: set[int], news: bool = False) -> list[Milestone]:
     out: list[Milestone] = []
     ctx = doc_date
     from_text = False  # whether ctx is a date of the text (a sequence to continue) or the document's date
@@ -511,7 +517,10 @@ def _from_prose(doc: Document, doc_date: dt.date | None, own_span, meeting_genre
         for text, offset, page in pieces:
             for s, e in _sentences(text):
                 sentence = text[s:e]
-                dates = [m for m in find_dates(sentence, ctx, roll_forward=from_text) if m.date is not None]
+                if news and doc_date:
+                    dates = [m for m in find_dates(sentence, doc_date) if m.date is not None]
+                else:
+                    dates = [m for m in find_dates(sentence, ctx, roll_forward=from_text) if m.date is not None]
                 for i, m in enumerate(dates):
                     a, b = offset + s + m.start, offset + s + m.end
                     own = own_span and a < own_span[1] and b > own_span[0]

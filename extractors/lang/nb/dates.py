@@ -125,9 +125,14 @@ EVENT_CUES = (
     # past steps a report narrates ('avtalene ble inngått høsten 2022', 'guiden ble lansert uke 35')
     "inngått", "inngås", "lansert", "flyttet", "flytter inn", "arrangert", "arrangeres", "drøftet",
     "drøftes", "overtatt", "overtar", "overtas",
+    # gatherings a project or a news item invites to ('inviterer til dugnad helgen 16.–17. mai')
+    "dugnad", "dugnaden", "inviterer til", "arrangement", "markering",
     # a plan's own revision ('Planen rulleres høsten 2025')
     "rulleres", "rullering", "revideres", "evalueres",
 )
+# Labels and headings of a goal ('Hovedmål: ... innen utgangen av 2026'): a goal's deadline is not a step.
+GOAL_LABELS = ("mål", "hovedmål", "delmål", "effektmål", "resultatmål", "samfunnsmål", "overordnet mål",
+               "målsetting", "målsettinger", "visjon")
 # Field labels under an action or a step that date it ('Tidsramme: 2024-2025', 'Frist: 1. mars'):
 # in an action plan each action's field is its milestone. Not 'Dato:' or 'Tid:' (a document's or a
 # meeting's own date and hour) nor the project period's labels (PERIOD_LABELS).
