@@ -425,6 +425,10 @@ _BUDGET_IS_RE = re.compile(
     rf"(?<![\wæøå])(?:{_BUDGET_NOUN_ALT})(?:\s+for\s+(?:hele\s+)?(?:(?:19|20)\d\d|[\wæøå]+(?:et|en)(?:\s+(?:19|20)\d\d)?))?\s+(?:{_BUDGET_IS_ALT})"
     r"(?:\s+(?:ca\.?|cirka|om lag|rundt))?\s*$", re.I)
 
+# right after an amount: 'av dette' / 'av beløpet' and a finite verb ('1,5 mill. av dette er dekket av')
+_PREDICATE_RE = re.compile(
+    rf"[\s,]*(?:av\s+(?:dette|disse|det|beløpet|summen|kostnadene)\s+)?(?:{'|'.join(nb.PREDICATE_VERBS)})\s+", re.I)
+
 _KIND_CUES = (("other", DEVIATION_RE), ("total", TOTAL_RE), ("frame", FRAME_RE), ("funding", FUNDING_RE),
               ("cost", COST_RE))
 
@@ -546,6 +550,12 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
         if BACKREF_RE.search(before[-40:]) and not (in_decision or DECISION_RE.search(sentence)):
             continue  # 'midlene (kr 200 000,-)' restates an amount named before
         kind = _nearest_kind(before, after)
+        if clause_start > s0 and not _nearest_kind(text[clause_start:a.start], ""):
+            # a second amount of the sentence with no cue of its own before it: a predicate right
+            # after it says what it is ('..., og 1,5 mill. av dette er dekket av spillemidler')
+            pred = _PREDICATE_RE.match(text, a.end, stop)
+            if pred:
+                kind = _nearest_kind("", text[pred.end():stop]) or kind
         if kind == "cost" and _BUDGET_IS_RE.search(text[clause_start:a.start]):
             kind = "total"  # 'Budsjettet for 2025 er på kr 1 000 000': the whole budget
         if is_note:

@@ -354,3 +354,11 @@ def test_unit_statement(text, scale):
 def test_quoted_price_is_a_cost(sentence, amount):
     lines = extract_budget_lines(build(("h", "Sak 4/25 Ny bru", 2), ("p", sentence)))
     assert [(ln.amount_nok, ln.kind) for ln in lines] == [(amount, "cost")]
+
+
+def test_news_amounts_cost_and_covered_by():
+    # a news item: what the work cost, and the part of it someone else pays ('dekket av')
+    text = ("Rehabiliteringen av badeanlegget har kostet rundt 12,5 millioner kroner, og 3 mill. av dette "
+            "ble dekket av tippemidler.")
+    lines = extract_budget_lines(build(("h", "Badet er åpnet igjen", 1), ("p", text)))
+    assert [(ln.amount_nok, ln.kind) for ln in lines] == [(12_500_000, "cost"), (3_000_000, "funding")]

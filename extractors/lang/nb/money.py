@@ -110,7 +110,13 @@ FUNDING_CUES: tuple[str, ...] = (
     "innvilg", "bevilg", "tilsagn", "bevilget", "støtte", "egenandel", "egeninnsats", "egne midler", "søkes",
     "søkt", "medfinansi", "overføres", "overført", "tildel", "inntekt", "inntekter", "delfinansi",
     "kilde", "midler fra", "fond", "søker", "bidrar",
+    # who pays part of it ('1,5 mill. av dette er dekket av spillemidler')
+    "dekket av", "dekkes av", "dekt av", "dekkast av", "betalt av", "betales av",
 )
+
+# A finite verb right after an amount: the words after it say what the amount is ('1,5 mill. av dette
+# er dekket av spillemidler'), even when a word before it named another amount of the sentence.
+PREDICATE_VERBS: tuple[str, ...] = ("er", "ble", "blir", "var", "vert", "vart", "skal", "vil", "kan")
 
 # Money going out: costs, spending.
 COST_CUES: tuple[str, ...] = (
@@ -121,6 +127,8 @@ COST_CUES: tuple[str, ...] = (
     "forbruk", "i tillegg kommer", "kommer i tillegg",
     # a price quoted for the work: an offer, a tender, an estimate ('tilbudet er på kr 176 000')
     "tilbud", "pristilbud", "anbud", "kostnadsoverslag", "overslag", "kalkyle", "prisantydning",
+    # what something cost or will cost ('har kostet om lag 4,1 millioner kroner')
+    "kostet", "koste", "kostar", "kosta", "kostnadsført",
 )
 
 # A difference between two amounts (budget against accounts, old against new estimate): kind other,
