@@ -430,7 +430,17 @@ def _prose(acc: _Roles, b: Block, sdoc, quoted: set[str], lead_only: bool = Fals
         prev = ents[k - 1] if k else None
         if prev is not None and prev.label_ == "ROLE":
             between = text[prev.end_char:e.start_char]
-            if re.fullmatch(r"\s*(?:,|er|var|blir|ble)?\s*", between):
+            # 'leder i ungdomsrådet, Kari Nordmann', 'daglig leder ved Vik sag, Ola Berg': the title with
+            # where it is held, set off by a comma before the name.
+            where = re.fullmatch(r"\s+(?:i|ved|hos|på)\s+(?P<o>[\wæøåÆØÅ\-]+(?:\s+[\wæøåÆØÅ\-]+){0,3})\s*,\s*", between)
+            if where and not find_names(where.group("o")):
+                r0 = prev.start_char
+                before = text[:r0].split()
+                if before and before[-1].lower() in _ADJ:
+                    r0 = text.rfind(before[-1], 0, r0)
+                roles.append(text[r0:e.start_char].strip(" ,"))
+                org = where.group("o").strip()
+            elif re.fullmatch(r"\s*(?:,|er|var|blir|ble)?\s*", between):
                 r0 = prev.start_char
                 before = text[:r0].split()
                 if before and before[-1].lower() in _ADJ:
@@ -589,6 +599,44 @@ def _split_title_org(phrase: str) -> tuple[str, str | None]:
     return phrase, None
 
 
+def _cell_name(text: str, known_only: bool = False):
+    """(name, title written before it) of a table cell: 'Kari Nordmann' -> (Kari Nordmann, ''),
+    'Ordfører Kari Nordmann' -> (Kari Nordmann, 'Ordfører'); (None, '') where no name opens it."""
+    n = leading_name(text, known_only=known_only)
+    if n is not None:
+        return n, ""
+    names = find_names(text, known_only=known_only)
+    if names and names[0].start > 0:
+        lead = text[:names[0].start].strip(" ,:")
+        if lead and is_title(lead) and len(lead.split()) <= 3:
+            return names[0], lead
+    return None, ""
+
+
+def _headerless_columns(rows) -> tuple[int, int | None, int | None] | None:
+    """(name, role, org) column positions of a table without a header row whose first column lists
+    people ('Kari Nordmann | leder | Vik kommune'): the first column holds a name in most rows, the
+    others are read as a role column (mostly titles) and an organisation column (mostly
+    organisations). None where the table is not such a list."""
+    if len(rows) < 2 or min(len(r) for r in rows) < 2:
+        return None
+    named = sum(1 for r in rows if _cell_name(r[0].text, known_only=True)[0] is not None)
+    if named < max(2, 0.6 * len(rows)):
+        return None
+    role_c = org_c = None
+    for k in range(1, len(rows[0])):
+        cells = [r[k].text.strip() for r in rows if k < len(r) and r[k].text.strip()]
+        if not cells:
+            continue
+        if role_c is None and sum(1 for c in cells if is_title(c)) >= 0.6 * len(cells):
+            role_c = k
+        elif org_c is None and sum(1 for c in cells if is_org(c)) >= 0.6 * len(cells):
+            org_c = k
+    if role_c is None and org_c is None:
+        return None
+    return 0, role_c, org_c
+
+
 def _table(acc: _Roles, t: Block, context: str | None) -> None:
     """Role and attendance tables ('Navn | Rolle | Organisasjon') and label/contact tables."""
     rows = [[c for c in row] for row in t.rows]
@@ -600,9 +648,16 @@ def _table(acc: _Roles, t: Block, context: str | None) -> None:
         return next((k for k, h in enumerate(header) if h and any(h.startswith(x) for x in keys)), None)
 
     name_c, role_c, org_c = col(nb.NAME_HEADERS), col(nb.ROLE_HEADERS), col(nb.ORG_HEADERS)
+    data = rows[1:]
+    if name_c is None:
+        guessed = _headerless_columns(rows)
+        if guessed is not None:  # 'Kari Nordmann | leder | Vik kommune' rows without a header row
+            name_c, role_c, org_c = guessed
+            data = rows
+            rows = [rows[0]] + rows  # the column positions are read from rows[0]
     if name_c is not None:
         status = context
-        for row in rows[1:]:
+        for row in data:
             filled = [c for c in row if c.text.strip()]
             if len(filled) == 1:  # a section row: 'Møtende medlemmer', 'Forfall'
                 lab = filled[0].text.strip(" :").lower()
@@ -613,12 +668,14 @@ def _table(acc: _Roles, t: Block, context: str | None) -> None:
             cell = next((c for c in row if c.col == rows[0][name_c].col), None)
             if cell is None:
                 continue
-            n = leading_name(cell.text, known_only=False)
+            n, title = _cell_name(cell.text)
             if n is None or not _person_ok(n.text):
                 continue
             role = next((c.text for c in row if role_c is not None and c.col == rows[0][role_c].col), "") or ""
             org = next((c.text for c in row if org_c is not None and c.col == rows[0][org_c].col), None) or None
             extra, org2 = _split_details(cell.text[n.end:])
+            if title:  # 'Ordfører Kari Nordmann' in the name cell
+                extra.append(title.lower())
             if org and is_title(org):  # 'Ordfører i Hamarvik kommune', 'Daglig leder, Firma AS'
                 t_, o_ = _title_and_org(org) if "," in org else _split_title_org(org)
                 extra.append(t_)

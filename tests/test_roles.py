@@ -188,6 +188,30 @@ def test_field_with_title_before_name_and_signature_with_two_roles():
 
 # --- golden runs ----------------------------------------------------------------------------------
 
+def test_attendance_table_without_header_reads_title_role_and_org_columns():
+    doc = build(
+        ("p", "Til stede:"),
+        ("t", [["Varaordfører Siri Holmen", "leder", "Nordvik kommune"],
+               ["Gunnar Hauge", "medlem", "Nordvik Næringsråd"],
+               ["Rådmann Berit Strand", "medlem", "Nordvik kommune"]]),
+    )
+    got = by_person(extract_roles(doc))
+    assert got["Siri Holmen"] == ("leder; varaordfører", "Nordvik kommune")
+    assert got["Gunnar Hauge"] == ("medlem", "Nordvik Næringsråd")
+    assert got["Berit Strand"] == ("medlem; rådmann", "Nordvik kommune")
+
+
+def test_title_held_somewhere_set_off_before_the_name_in_a_quote():
+    doc = build(("p", "– Dette gleder vi oss til, sier nestleder i eldrerådet, Oddvar Lunde (78)."))
+    assert by_person(extract_roles(doc))["Oddvar Lunde"] == ("nestleder i eldrerådet", "eldrerådet")
+
+
+@pytest.mark.parametrize("line", ["Aslaug Hovde, styremedlem", "Sigbjørn Dahl, styremedlem", "Vera Moen, styremedlem"])
+def test_short_names_with_common_given_names_in_a_board_list(line):
+    doc = build(("h", "Styret"), ("p", "Trine Lie, styreleder"), ("p", line))
+    assert line.split(",")[0] in by_person(extract_roles(doc))
+
+
 def _key(name):
     return " ".join(re.findall(r"[0-9a-zæøåäöü]+", unicodedata.normalize("NFC", name).casefold()))
 

@@ -47,7 +47,33 @@ Gunnhild Hildur Kjellaug Magnhild Marita Ragnfrid Sissel Tordis Venche Vivian Yv
 Lisbeth Liss Merete Ninni Oddny Oddrun Oddbjørg Rønnaug Signe Stine Sølvi Torunn Ranveig Berith
 """
 
-GIVEN_NAMES: frozenset[str] = frozenset(_MEN.split()) | frozenset(_WOMEN.split())
+# More of the common given names in Norway (older and newer generations, nynorsk and dialect forms),
+# so that a short 'Given Surname' name is known without a title beside it.
+_MORE_MEN = """
+Aleksander Arnold Asmund Aasmund Bernhard Dan Dennis Edvard Edvin Eilert Elling Eskild Eyvind Frits
+Gabriel Geirmund Halfdan Helmer Henry Herbjørn Hugo Ingolf Iver Jim Johnny Jonny Julius Karsten
+Kristen Kurt Lasse Laurits Lauritz Leander Liam Linus Mattis Nicolai Niklas Nikolas Oddgeir Oddmund
+Olai Patrick Ragnvald Reinert Richard Rikard Robin Rolv Ronny Sigbjørn Sigvald Sjur Stefan Syver
+Theodor Thorleif Thorbjørn Tollef Torvald Truls Ulrik Valter Walter Werner William Willy Yngvar
+Arnljot Gunleik Halstein Jomar Kyrre Mikal Sveinar Svenn Tarald Torodd Trym Wilhelm Øivind Eivin
+Ragnvald Torgrim Sigurd Aslak Håvard Håvar Ivar Kjell-Arne Oddleif Oddvin Ronald Rudi Sveinulf
+Tormod Torger Torkjell Vidkun Vilmar Ingvald Olaus Ole-Jørgen Per-Arne Jan-Ove Tor-Arne
+"""
+_MORE_WOMEN = """
+Aase Agathe Agnethe Alise Aslaug Asta Astri Bergljot Birte Borgny Brynhild Cecilia Charlotte Dagmar
+Dorte Eline Elina Elisa Erna Evy Gjertrud Grethe Gunbjørg Gunnvor Halldis Hallveig Hannah Henrikke
+Herdis Hjørdis Ina Ine Ingebjørg Ingelin Ingri Isabel Isabella Jannicke Janicke Johanna Jorun
+Karianne Katharina Kathrine Kine Kjellrun Kristiane Laura Lea Leah Lilly Liva Lotte Lovise Malin
+Margit Margrete Margrethe Marion Mildrid Milla Mirjam Nanna Natalie Nathalie Norunn Olaug Olga Olina
+Pia Ragnborg Rikke Rut Selma Sigrunn Sigfrid Solbjørg Solvor Stina Sylvi Sylvia Thale Therese Thora
+Tina Torbjørg Turi Tyra Ulla Vera Vilja Åsne Aashild Ylva Kaia Karine Lisbet Margareth Merethe
+Oddveig Jofrid Maiken Mariann Marielle Mariell Julia Emilia Olivia Ingvill Ingvil Edle Ragne Aslaug
+Astrid Gunnbjørg Helga Inge-Lise Kirsti Kristen Liv-Marit Marta Oddlaug Ranveig Reidunn Sidsel
+Sigbjørg Solvei Sonja Steinunn Synøve Torhild Valborg Vårin Åsta
+"""
+
+GIVEN_NAMES: frozenset[str] = (frozenset(_MEN.split()) | frozenset(_WOMEN.split())
+                               | frozenset(_MORE_MEN.split()) | frozenset(_MORE_WOMEN.split()))
 
 # Lower-case particles that may stand inside a name ('Ludvig von Trapp', 'Ida de Vries').
 PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "af", "la", "le"})
