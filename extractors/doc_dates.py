@@ -16,7 +16,7 @@ from schemas.document import Block, BlockKind, Document
 from extractors.dates import DateMatch, find_dates
 from extractors.lang.nb.dates import (
     ATTACHMENT_HEADINGS, DOC_DATE_LABELS, DOC_DATE_PHRASES, OTHER_PERIODS, PERIOD_END_VERBS, PERIOD_LABELS,
-    PROJECT_WORDS, VERSION_LABELS,
+    PROJECT_WORDS, ROUTE_DATE_LABELS, VERSION_LABELS,
 )
 
 TOP_BLOCKS = 25  # field labels count only in the document's head
@@ -114,6 +114,25 @@ def _table_label_date(block: Block) -> DocDate | None:
     return None
 
 
+def _column_label_date(block: Block) -> DocDate | None:
+    """A case's route table ('Utvalg | Møtedato | Saksnr', one row per body): the date column under a
+    date label. The case's date is the last body's, the final treatment (a protocol records it)."""
+    if not block.rows or len(block.rows) < 2:
+        return None
+    for cell in block.rows[0]:
+        if " ".join(cell.text.lower().split()).strip(" :") not in ROUTE_DATE_LABELS:
+            continue
+        found = None
+        for row in block.rows[1:]:
+            below = next((c for c in row if c.col == cell.col), None)
+            m = _dated(below.text, below.start) if below else None
+            if m and m.start <= 3 and (found is None or m.date >= found.date):
+                found = _found(m, f"{cell.text} {below.text}", below.start)
+        if found:
+            return found
+    return None
+
+
 def locate_doc_date(doc: Document) -> DocDate | None:
     """The date the document itself carries, with its span, or None."""
     blocks = doc.blocks
@@ -151,6 +170,11 @@ def locate_doc_date(doc: Document) -> DocDate | None:
             m = _dated(dm.group("date"), None)
             if m and m.start == 0 and m.end >= len(dm.group("date").rstrip(". ")) - 1:
                 return _found(m, b.text, b.start + b.text.index(dm.group("date")))
+    # last: a case's route table at the top, where nothing else dates the paper (a protocol)
+    for b in blocks[:TOP_BLOCKS]:
+        found = _column_label_date(b) if b.kind is BlockKind.TABLE else None
+        if found:
+            return found
     return None
 
 

@@ -70,6 +70,9 @@ DOC_DATE_LABELS = ("møtedato", "dato for møtet", "dato", "datert", "publisert"
                    "utgitt", "sist oppdatert", "oppdatert", "revidert", "versjonsdato", "vår dato",
                    "rapportdato", "brevdato", "notatdato", "referatdato", "sist endret", "sist revidert",
                    "dokumentdato")
+# The date column of a case's route table ('Utvalg | Møtedato | Saksnr'): a protocol without another
+# date is dated by its last row, the final body's treatment.
+ROUTE_DATE_LABELS = ("møtedato", "behandlingsdato", "dato for møtet", "møtedag")
 # Phrases near the top of a plan that date it: 'Vedtatt i Programstyret 10. september 2009'.
 # 'Versjon 1.0 – 12.02.2024': a version label, its number, then the date.
 VERSION_LABELS = ("versjon", "versjon nr.", "rev.", "revisjon", "utkast")
