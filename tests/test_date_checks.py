@@ -143,6 +143,10 @@ LISTS_NOT_FLAGGED = [
     # not sorted by time at all: a list of things, not a sequence
     [("A", D(2024, 9, 1), "sep 2024", "month"), ("B", D(2024, 2, 1), "feb 2024", "month"),
      ("C", D(2024, 6, 1), "jun 2024", "month"), ("D", D(2024, 1, 1), "jan 2024", "month")],
+    # a deadline only says 'by then': an event below it dated earlier is not out of order
+    [("Kick-off for frivillige", D(2025, 3, 4), "4. mars 2025", "day"),
+     ("Søknad sendes innen 1. mai 2025", D(2025, 5, 1), "1. mai 2025", "day"),
+     ("Vårmarked på torget", D(2025, 4, 26), "26. april 2025", "day")],
 ]
 
 

@@ -132,6 +132,8 @@ def test_roll_forward_in_a_sequence():
     assert find_dates("Før 1 des", dt.date(2013, 10, 1), roll_forward=True)[0].date == dt.date(2013, 12, 1)
     assert find_dates("30. april", dt.date(2008, 12, 2), roll_forward=True)[0].date == dt.date(2009, 4, 30)
     assert find_dates("30. april", dt.date(2009, 9, 10))[0].date == dt.date(2009, 4, 30)
+    # a list is not strictly ordered: a date a few weeks before the one above it stays in its year
+    assert find_dates("loppemarked 8. mai", dt.date(2025, 5, 31), roll_forward=True)[0].date == dt.date(2025, 5, 8)
 
 
 def test_same_year_and_no_context():

@@ -52,6 +52,9 @@ GENRES = [
     ([("heading", "Tilsagn om tilskudd"), ("paragraph", "Nordby, 12. mars 2024"),
       ("paragraph", "Vi viser til søknaden deres.")], "other"),
     ([("heading", "Prosjektplan for Kulturløftet"), ("paragraph", "Versjon 1.0")], "project_plan"),
+    # a body's yearly account of its work is a report
+    ([("heading", "Årsmelding 2022"), ("paragraph", "Nordby kulturhus AS")], "report"),
+    ([("heading", "Årsberetning for Fjordby vekstsenter 2023")], "report"),
 ]
 
 

@@ -130,6 +130,13 @@ PROSE = [
     ("Budsjettet er kr 2,1 mill. Skolen skal etter planen åpnes 14. august 2025.", "2025-08-14"),
     ("Anbudet kunngjøres i uke 12. Skolen skal åpnes 14. august 2024.", "2024-03-18|2024-08-14"),
     ("Evalueringen skal være ferdig i 2. Kvartal 2025.", "2025-04-01"),
+    # past steps a report narrates: a season with an event word, a week, a handover
+    ("Leieavtalen med huseier ble inngått våren 2021.", "2021-03-01"),
+    ("Nettsiden ble lansert uke 10 2022.", "2022-03-07"),
+    ("Fotballklubben har overtatt driften av banen fra 01.05.2023.", "2023-05-01"),
+    ("Fagdagen ble arrangert 12.11.23 med 40 deltakere.", "2023-11-12"),
+    ("Saken ble drøftet i styret 04.04.22.", "2022-04-04"),
+    ("Strategien rulleres våren 2026.", "2026-03-01"),
 ]
 
 
@@ -154,6 +161,10 @@ NOT_STEPS = [
     "Fylkeskommunen har i brev av 12.05.2024 gitt tilsagn om midler til rapporten.",
     "Uten ny kai vil båtene måtte ligge ved moloen om vinteren.",
     "Vi vil ha et møte med laget hver sommer.",
+    # a goal's deadline, the minutes of an earlier meeting, a statistic in a season
+    "Hovedmål: Fjordby skal innen utgangen av 2027 ha et levende sentrum.",
+    "Referat fra møtet 12.02.24 ble godkjent uten merknader.",
+    "Sommeren 2022 var det mange turister som besøkte bygda.",
 ]
 
 
@@ -264,3 +275,33 @@ def test_a_report_period_is_not_the_project_period():
     assert find_project_period(doc) == (None, None, None)
     doc = _doc(("heading", "Plan"), ("paragraph", "Gjennomføringsperiode: 1. mai 2025 – 31. august 2026"))
     assert find_project_period(doc)[1] == dt.date(2026, 8, 31)
+
+
+def test_action_fields_under_action_headings():
+    # an action plan: each action a heading, its time field the milestone, due at the start
+    doc = _doc(("heading", "Handlingsplan for kultur 2025–2026"), ("paragraph", "Dato: 10.01.2025"),
+               ("heading", "Tiltak 1 Kulturskole for voksne"), ("paragraph", "Kulturskolen gir kurs om kvelden."),
+               ("paragraph", "Ansvar: Kulturskolen"), ("paragraph", "Tidsramme: 2025-2026"),
+               ("heading", "Tiltak 2 Ny scene i parken"), ("paragraph", "Frist: innen 1. mai 2026"),
+               ("heading", "Tiltak 3 Sommerkonserter"), ("paragraph", "Gjennomføres: 01.06.25 – 31.08.26"))
+    rows = [(r.description, r.due_date) for r in extract_milestones(doc)]
+    assert rows == [("Tiltak 1 Kulturskole for voksne (Tidsramme: 2025-2026)", dt.date(2025, 1, 1)),
+                    ("Tiltak 2 Ny scene i parken (Frist: innen 1. mai 2026)", dt.date(2026, 5, 1)),
+                    ("Tiltak 3 Sommerkonserter (Gjennomføres: 01.06.25 – 31.08.26)", dt.date(2025, 6, 1))]
+
+
+def test_a_news_item_dates_a_yearless_day_in_its_own_year():
+    doc = _doc(("heading", "Ny skatepark i Fjordby"), ("paragraph", "Publisert 12.09.2024"),
+               ("paragraph", "Kommunestyret vedtok 20. mars 2023 å bygge parken."),
+               ("paragraph", "– Vi gleder oss, sier leder Ola Dahl."),
+               ("paragraph", "Ungdomsrådet inviterer til dugnad helgen 5.–6. oktober."))
+    rows = [r.due_date for r in extract_milestones(doc)]
+    assert rows == [dt.date(2024, 10, 5)]
+
+
+def test_a_protocol_is_dated_by_its_last_treatment():
+    doc = _doc(("heading", "Saksprotokoll - Ny brannstasjon"),
+               ("table", [["Utvalg", "Møtedato", "Saksnr"], ["Formannskapet", "02.04.2024", "12/24"],
+                          ["Kommunestyret", "18.04.2024", "30/24"]]),
+               ("heading", "Saksopplysninger"))
+    assert find_doc_date(doc)[0] == dt.date(2024, 4, 18)
