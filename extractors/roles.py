@@ -245,7 +245,10 @@ def _intro(b: Block) -> tuple[str, str | None] | None:
             if not sep and b.kind is not BlockKind.HEADING:
                 return None
             return (role or "til stede"), (first_sentence(inline.strip()) or None)
-    g = _GROUP.search(head)
+    # The group the list is of is named in the sentence that opens it ('Prosjekteier er Vik regionråd.
+    # Styringsgruppen består av:'), not in an earlier sentence of the same paragraph.
+    tail = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", head)[-1]
+    g = _GROUP.search(head, len(head) - len(tail))
     inline_m = re.search(r"\b(?:består|bestå|bestått|besto|bestod|er sammensatt)\s+av\s+(?P<rest>.+)$", text,
                          re.IGNORECASE | re.DOTALL)
     if g and not sep and inline_m and g.start() < inline_m.start() and find_names(inline_m.group("rest")):
@@ -377,7 +380,9 @@ def _field(acc: _Roles, b: Block) -> bool:
             n = first
     if n is None or not _person_ok(n.text):
         return False
-    titles, org = _split_details(value[n.end:])
+    # The details end with the field's first sentence ('..., rådgiver i Vik kommune. Prosjektleder
+    # rapporterer til ...'): what follows is about the role, not the person's title.
+    titles, org = _split_details(first_sentence(value[n.end:]))
     if lead:
         t, o = _split_title_org(lead)
         titles.insert(0, t)
@@ -676,7 +681,16 @@ def _table(acc: _Roles, t: Block, context: str | None) -> None:
             extra, org2 = _split_details(cell.text[n.end:])
             if title:  # 'Ordfører Kari Nordmann' in the name cell
                 extra.append(title.lower())
-            if org and is_title(org):  # 'Ordfører i Hamarvik kommune', 'Daglig leder, Firma AS'
+            side = re.fullmatch(r"(?P<o>[^()]+?)\s*\((?P<p>[^()\d]{2,40})\)", org or "")
+            if side and is_org(side.group("o")) and not is_org(side.group("p")):
+                # 'Fjord Fisk AS (næringslivet)': whom the member speaks for belongs to the role
+                extra.append(f"({side.group('p').strip()})")
+                org = side.group("o").strip()
+            first_org, _, more = (org or "").partition(",")
+            if more.strip() and is_org(first_org) and not is_title(first_org) and is_title(more.strip()):
+                extra.append(more.strip())  # 'Vik regionråd, ordfører i Nes': the org, then a title
+                org = first_org.strip()
+            elif org and is_title(org):  # 'Ordfører i Hamarvik kommune', 'Daglig leder, Firma AS'
                 t_, o_ = _title_and_org(org) if "," in org else _split_title_org(org)
                 extra.append(t_)
                 org = o_
@@ -685,6 +699,8 @@ def _table(acc: _Roles, t: Block, context: str | None) -> None:
                     "leder", "nestleder", "medlem", "varamedlem", "sekretær", "observatør"):
                 role = f"{role.lower()} {'i' if role.lower() == 'observatør' else 'av'} {context[len('medlem av '):]}"
             parts = [p for p in [role] + extra if p]
+            if len(parts) > 1 and re.fullmatch(r"\([^()]+\)", parts[-1]):
+                parts = parts[:-2] + [f"{parts[-2]} {parts[-1]}"]
             if status and status not in ("til stede",):
                 if status == "forfall":
                     parts = [f"{p} (forfall)" for p in parts] or ["forfall"]

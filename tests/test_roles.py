@@ -212,6 +212,20 @@ def test_short_names_with_common_given_names_in_a_board_list(line):
     assert line.split(",")[0] in by_person(extract_roles(doc))
 
 
+def test_group_named_in_the_lists_own_sentence_and_org_cell_details():
+    doc = build(
+        ("p", "Prosjekteier er Nordvik regionråd. Styringsgruppen består av:"),
+        ("t", [["Navn", "Rolle", "Representerer"],
+               ["Torunn Vik", "leder", "Nordvik regionråd, ordfører i Nes"],
+               ["Geir Moe", "medlem", "Fjord Fisk AS (næringslivet)"]]),
+        ("p", "Prosjektleder: Eva Lie, rådgiver i Nordvik regionråd. Prosjektleder rapporterer til styringsgruppen."),
+    )
+    got = by_person(extract_roles(doc))
+    assert got["Torunn Vik"] == ("leder av styringsgruppen; ordfører i Nes", "Nordvik regionråd")
+    assert got["Geir Moe"] == ("medlem av styringsgruppen (næringslivet)", "Fjord Fisk AS")
+    assert got["Eva Lie"] == ("prosjektleder; rådgiver i Nordvik regionråd", "Nordvik regionråd")
+
+
 def _key(name):
     return " ".join(re.findall(r"[0-9a-zæøåäöü]+", unicodedata.normalize("NFC", name).casefold()))
 
