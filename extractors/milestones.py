@@ -26,7 +26,7 @@ from extractors.facts import find_doc_type, find_title
 from extractors.lang.nb.dates import (
     ATTACHMENT_HEADINGS, BOUNDING_WORDS, DATE_HEADERS, DECISION_VERBS, DESC_HEADERS, DURATION_CUES,
     EVENT_CUES, FUTURE_CUES, MEETING_GENRES, MONTHS, NEXT_STEPS_HEADINGS, OWNER_HEADERS, PLAN_CUES,
-    REFERENCE_CUES, SCHEDULE_FIELDS, GOAL_LABELS, STATUS_HEADERS, TIMETABLE_CUES,
+    REFERENCE_CUES, SCHEDULE_FIELDS, GOAL_LABELS, RELATED_WORK_CUES, STATUS_HEADERS, TIMETABLE_CUES,
 )
 
 COARSE = ("year", "season", "half", "quarter")
@@ -470,6 +470,8 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
         return False  # 'mandatet datert 10.02.2025', 'søknad av 15.02.2025' name a document, not a step
     if not (_has_prefix(sentence, EVENT_CUES) or _has(sentence, PLAN_CUES)):
         return False
+    if _related_work(sentence[:m.start]):
+        return False
     label = re.match(r"\s*([^:]{2,25}):", sentence)
     if label and label.group(1).strip().lower() in GOAL_LABELS:
         return False  # 'Hovedmål: ... skal innen utgangen av 2026 være ...': a goal, not a step
@@ -480,6 +482,17 @@ def _is_step(sentence: str, m: DateMatch) -> bool:
         # an event ('avtalene ble inngått høsten 2022') dates a step a report narrates
         return False
     return True
+
+
+def _related_work(before: str) -> bool:
+    """Whether the words before a date set the project beside other work ('... i sammenheng med ny
+    kommuneplan, som skal vedtas i'), with no new clause ('og', ';') between those words and the date."""
+    low = before.lower()
+    for w in RELATED_WORK_CUES:
+        i = low.rfind(w)
+        if i >= 0 and not re.search(r",\s*(?:og|men|så)\s|;", low[i:]):
+            return True
+    return False
 
 
 # Present passive step verbs ('legges fram', 'leveres', 'behandles'): in a plan they speak of the future.

@@ -165,6 +165,8 @@ NOT_STEPS = [
     "Hovedmål: Fjordby skal innen utgangen av 2027 ha et levende sentrum.",
     "Referat fra møtet 12.02.24 ble godkjent uten merknader.",
     "Sommeren 2022 var det mange turister som besøkte bygda.",
+    # another plan's date: the project is set beside it
+    "Arbeidet ses i sammenheng med ny kystsoneplan, som skal være klar i 2026.",
 ]
 
 

@@ -133,6 +133,10 @@ EVENT_CUES = (
     # a plan's own revision ('Planen rulleres høsten 2025')
     "rulleres", "rullering", "revideres", "evalueres",
 )
+# A plan or a process the project is set beside ('i sammenheng med ny kommuneplan, som skal vedtas i
+# 2025'): the date after these words is that other work's, not a step of the project.
+RELATED_WORK_CUES = ("i sammenheng med", "ses i sammenheng", "sees i sammenheng", "bygger på", "forankret i",
+                     "med bakgrunn i", "samordnes med", "koordineres med")
 # Labels and headings of a goal ('Hovedmål: ... innen utgangen av 2026'): a goal's deadline is not a step.
 GOAL_LABELS = ("mål", "hovedmål", "delmål", "effektmål", "resultatmål", "samfunnsmål", "overordnet mål",
                "målsetting", "målsettinger", "visjon")
