@@ -411,6 +411,20 @@ def _row_amounts(ln: BudgetLine, row: list[BudgetLine], doc_id: str) -> list[Bud
     return cells  # several columns of one period ('Budsjett | Regnskap'): any of them
 
 
+def _same_period(ln: BudgetLine, row: list[BudgetLine]) -> bool:
+    """Whether a prose amount can speak of a table row: not when the prose names one year and the
+    row's cells are all for other years (the 2023 grant is not the 2024 budget's row)."""
+    if not ln.period or not _YEAR_RE.fullmatch(ln.period):
+        return True
+    years = {x.period for x in row}
+    if not years or not all(p and _YEAR_RE.fullmatch(p) for p in years):
+        return True
+    return ln.period in years
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _text_vs_table(doc_id: str, lines: list[BudgetLine], used: set[str], decisions: list) -> list[Flag]:
     rows: dict[tuple[int, int], list[BudgetLine]] = defaultdict(list)
     for ln in lines:
@@ -426,8 +440,20 @@ def _text_vs_table(doc_id: str, lines: list[BudgetLine], used: set[str], decisio
         if ln.in_table or ln.kind in ("frame", "other") or ln.line_id in used or _in_decision(ln, decisions):
             continue
         text_words = _words(f"{ln.section or ''} {ln.source_text}")
-        scored = sorted(((_match(_words(_own_label(v[0])), text_words, weight), k) for k, v in item_rows.items()),
-                        reverse=True)
+        same = [k for k, v in item_rows.items()
+                if any(x.kind == ln.kind and abs(x.amount_nok - ln.amount_nok) <= x.precision_nok + ln.precision_nok
+                       for x in v) and _match(_words(_own_label(v[0])), text_words) > 0]
+        if len(same) == 1:
+            # a row of the same amount that shares a word with the text ('tilsagn' / 'dette tilsagnet')
+            # is the row it speaks of, whatever other name the sentence also gives (the grant's receiver)
+            matched[same[0]].append(ln)
+            continue
+        if _SUM_WORD_RE.search(ln.label.split(": ", 1)[-1]):
+            # a sum ('totale kostnader på ...') names its item before the amount, if it names one
+            # ('samlet kostnad for prosjektlederstillingen'): the rest of the sentence is about other things
+            text_words = _words(ln.label)
+        scored = sorted(((_match(_words(_own_label(v[0])), text_words, weight), k) for k, v in item_rows.items()
+                         if _same_period(ln, v)), reverse=True)
         if not scored or scored[0][0] < 0.5 or len(scored) > 1 and scored[1][0] == scored[0][0]:
             continue
         matched[scored[0][1]].append(ln)

@@ -236,3 +236,22 @@ def test_seed_flags(stem, fmt):
         assert "2 050 000" in flags[0].message and "2 100 000" in flags[0].message
     if stem == "seed-nedre-romerike-plan":
         assert "Akkvisisjon" in flags[0].message and "200 000" in flags[0].message and "300 000" in flags[0].message
+
+
+def test_a_grant_for_another_year_is_not_compared_with_this_years_row():
+    doc = build(("h", "Drift i 2024"),
+                ("p", "Senteret fikk tilskudd på kr 800 000 fra Bygdefondet for 2024."),
+                ("h", "Budsjett 2025"),
+                ("t", [["Inntekter", "Beløp"], ["Bygdefondet", "850 000"], ["Medlemskontingent", "90 000"],
+                       ["Sum inntekter", "940 000"]], 1))
+    assert [f.rule for f in flags_of(doc)] == []
+
+
+def test_a_grant_is_tied_to_the_row_of_its_amount_not_to_the_receivers_name():
+    # the letter grants 300 000 TO Lia kommune; the table's Lia row is the municipality's own share
+    doc = build(("h", "Tilsagn om tilskudd"),
+                ("p", "Lia kommune innvilges tilsagn på inntil kr 300 000 til planlegging av ny brygge i Lia."),
+                ("h", "Finansieringsplan"),
+                ("t", [["Finansiering", "Kr"], ["Lia kommune", "350 000"], ["Fylkeskommunen (dette tilsagnet)", "300 000"],
+                       ["Sum", "650 000"]], 1))
+    assert [f.rule for f in flags_of(doc)] == []

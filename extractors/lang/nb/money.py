@@ -149,6 +149,14 @@ DEVIATION_COLUMN_WORDS: tuple[str, ...] = (
 SUM_WORDS: tuple[str, ...] = ("samlet", "samlede", "totalt", "total", "til sammen", "tilsammen", "i alt",
                               "sum", "summen", "totale")
 
+# A sentence about what was spent ('regnskapet viser', 'kostet', 'litt over budsjett'): its sum is compared
+# with a table's accounts column ('Regnskap'), a sentence about a plan with its budget column.
+ACCOUNTS_WORDS: tuple[str, ...] = ("regnskap", "brukt", "kostet", "forbruk", "påløpt", "faktisk", "faktiske",
+                                   "endte på", "endte opp", "over budsjett", "under budsjett", "ble gjennomført",
+                                   "sluttsum", "medgått")
+ACCOUNTS_HEADERS: tuple[str, ...] = ("regnskap", "faktisk", "forbruk", "påløpt", "resultat", "medgått")
+BUDGET_HEADERS: tuple[str, ...] = ("budsjett", "vedtatt", "plan", "opprinnelig", "ramme")
+
 # Words too common in budgets to tell one item from another when prose is matched to a table row.
 GENERIC_LABEL_WORDS: tuple[str, ...] = (
     "bedrift", "bedrifter", "bedriftene", "bedriftenes", "prosjekt", "prosjektet", "prosjekter",
