@@ -553,6 +553,63 @@ def _text_vs_column_sum(doc_id: str, lines: list[BudgetLine], decisions: list) -
     return flags
 
 
+_ACCOUNTS_RE = re.compile("|".join(re.escape(w) for w in nb.ACCOUNTS_WORDS), re.I)
+_ACCOUNTS_HEADER_RE = re.compile("|".join(re.escape(w) for w in nb.ACCOUNTS_HEADERS), re.I)
+_BUDGET_HEADER_RE = re.compile("|".join(re.escape(w) for w in nb.BUDGET_HEADERS), re.I)
+
+
+def _text_vs_accounts_sum(doc_id: str, lines: list[BudgetLine], decisions: list) -> list[Flag]:
+    """A sum the prose gives anywhere in a report ('gjennomført med totale kostnader på kr 1 107 700')
+    against the sum row of the accounts column ('Regnskap') of the one table of its side: only when the
+    sentence speaks of what was spent, and when no sum row of the document agrees with it. Sums right
+    below a table are left to _text_vs_column_sum."""
+    by_table: dict[int, list[BudgetLine]] = defaultdict(list)
+    for ln in lines:
+        if ln.in_table and ln.table_index is not None:
+            by_table[ln.table_index].append(ln)
+    sums: list[tuple[str, BudgetLine]] = []  # (side, the accounts column's sum row)
+    all_sums: list[BudgetLine] = []
+    ends = []
+    for tl in by_table.values():
+        ends.append(max(x.span_end or 0 for x in tl))
+        cols, _ = _columns(tl)
+        for cl in cols.values():
+            items = [x for x in cl if x.kind != "total"]
+            tots = [x for x in cl if x.kind == "total" and not x.is_subtotal]
+            if not items or not tots or (tots[-1].row_index or 0) < max(i.row_index or 0 for i in items):
+                continue
+            all_sums.append(tots[-1])
+            header = _header(tots[-1])
+            if _ACCOUNTS_HEADER_RE.search(header) and not _BUDGET_HEADER_RE.search(header):
+                side = "funding" if sum(x.kind == "funding" for x in items) * 2 > len(items) else "cost"
+                sums.append((side, tots[-1]))
+    flags = []
+    for ln in lines:
+        start = ln.span_start or 0
+        if ln.in_table or ln.kind not in ("cost", "total", "funding") or _in_decision(ln, decisions):
+            continue
+        if any(0 <= start - e <= 400 for e in ends):
+            continue  # right below a table: its own check
+        clause = ln.label.split(": ", 1)[-1]
+        if not _SUM_WORD_RE.search(clause) or not _ACCOUNTS_RE.search(ln.source_text):
+            continue
+        if any(abs(x.amount_nok - ln.amount_nok) <= x.precision_nok + ln.precision_nok for x in all_sums):
+            continue
+        side = "funding" if ln.kind == "funding" else "cost"
+        cands = [t for sd, t in sums if sd == side]
+        if len(cands) != 1:
+            continue
+        total = cands[0]
+        diff = total.amount_nok - ln.amount_nok
+        if abs(diff) <= _tol([total, ln]):
+            continue
+        flags.append(_flag(
+            Rule.AMOUNT_TEXT_VS_TABLE, Severity.WARNING, doc_id,
+            f"Teksten oppgir {kr(ln.amount_nok)} («{clause}»), men tabellens sum for «{_header(total)}» er "
+            f"{kr(total.amount_nok)} (avvik {kr(abs(diff))}).", [ln, total]))
+    return flags
+
+
 def check_budgets(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:
     """All budget flags of one document (see the module docstring for the rules and tolerances)."""
     lines = [ln for ln in rows.get("budget_lines", []) if ln.doc_id == doc.doc_id]
@@ -565,4 +622,5 @@ def check_budgets(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:
     flags += _funding_vs_cost(doc.doc_id, lines, totals, used, decisions)
     flags += _text_vs_table(doc.doc_id, lines, used, decisions)
     flags += _text_vs_column_sum(doc.doc_id, lines, decisions)
+    flags += _text_vs_accounts_sum(doc.doc_id, lines, decisions)
     return flags

@@ -255,3 +255,19 @@ def test_a_grant_is_tied_to_the_row_of_its_amount_not_to_the_receivers_name():
                 ("t", [["Finansiering", "Kr"], ["Lia kommune", "350 000"], ["Fylkeskommunen (dette tilsagnet)", "300 000"],
                        ["Sum", "650 000"]], 1))
     assert [f.rule for f in flags_of(doc)] == []
+
+
+@pytest.mark.parametrize("prose, flagged", [("kr 912 000", True), ("kr 884 500", False), ("kr 900 000", False)])
+def test_a_reports_total_against_the_accounts_column(prose, flagged):
+    # a summary far above the accounts: 'totalt brukt' speaks of the Regnskap column, not of any item
+    doc = build(("h", "Sammendrag"),
+                ("p", f"Brua over elva står ferdig. Prosjektet har totalt brukt {prose}, noe under budsjett, og "
+                      "arbeidet ble gjort med god hjelp fra frivillige i grendelaget."),
+                ("p", "Arbeidet startet i april og ble avsluttet i oktober, med åpning i november. " * 6),
+                ("h", "Regnskap"),
+                ("t", [["Kostnader", "Budsjett", "Regnskap"], ["Materialer", "500 000", "484 500"],
+                       ["Grendelaget, frivillig arbeid", "400 000", "400 000"], ["Sum", "900 000", "884 500"]], 1))
+    flags = flags_of(doc)
+    assert [f.rule for f in flags] == (["amount_text_vs_table"] if flagged else [])
+    if flagged:
+        assert "884 500" in flags[0].message and "Regnskap" in flags[0].message
