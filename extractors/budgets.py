@@ -564,9 +564,13 @@ def _prose_lines(doc: Document, block: Block, ctx: _Context, parent: tuple[str, 
             kind = parent[0] if kind is None else kind
         if kind is None:
             h = _nearest_kind(section_text, "")
+            if h is None and a.marked and PER_YEAR_RE.match(text[a.end:a.end + 12].lstrip()):
+                # 'et fritidskort på kr 2 000 pr. år': a rate in kroner a year, with no word saying
+                # whether it is a cost or a financing, is a line of kind other
+                h = "other"
             if h is None or not a.marked:
                 continue
-            kind = h if h in ("cost", "funding") else "cost"
+            kind = h if h in ("cost", "funding", "other") else "cost"
         if not a.marked and kind is None:
             continue
         after_near = text[a.end:a.end + 20]

@@ -362,3 +362,9 @@ def test_news_amounts_cost_and_covered_by():
             "ble dekket av tippemidler.")
     lines = extract_budget_lines(build(("h", "Badet er åpnet igjen", 1), ("p", text)))
     assert [(ln.amount_nok, ln.kind) for ln in lines] == [(12_500_000, "cost"), (3_000_000, "funding")]
+
+
+def test_a_rate_a_year_without_a_kind_word_is_kind_other():
+    text = "Hver deltaker får et aktivitetsbevis på kr 1 500 pr. år til bruk hos lokale lag."
+    lines = extract_budget_lines(build(("h", "Handlingsplan", 1), ("h", "Tiltak 2.4 Aktivitetsbevis", 3), ("p", text)))
+    assert [(ln.amount_nok, ln.kind, ln.period) for ln in lines] == [(1_500, "other", "per_year")]
