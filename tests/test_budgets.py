@@ -365,6 +365,6 @@ def test_news_amounts_cost_and_covered_by():
 
 
 def test_a_rate_a_year_without_a_kind_word_is_kind_other():
-    text = "Hver deltaker får et aktivitetsbevis på kr 1 500 pr. år til bruk hos lokale lag."
-    lines = extract_budget_lines(build(("h", "Handlingsplan", 1), ("h", "Tiltak 2.4 Aktivitetsbevis", 3), ("p", text)))
+    text = "Hver ungdom får et kulturkort på kr 1 500 pr. år til bruk hos lokale lag."
+    lines = extract_budget_lines(build(("h", "Handlingsplan", 1), ("h", "Tiltak 2.4 Kulturkortet", 3), ("p", text)))
     assert [(ln.amount_nok, ln.kind, ln.period) for ln in lines] == [(1_500, "other", "per_year")]
