@@ -63,3 +63,26 @@ def test_sample_planted_flags_found(sample_run, shared):
     s = score(shared, sample_run, ROOT / "samples" / "truth")["tables"]["flags/all"]
     assert s["recall"] == 1.0, s
     assert s["precision"] >= 0.9, s
+
+
+@pytest.fixture(scope="module", params=["holdout", "holdout2"])
+def holdout_run(request, tmp_path_factory):
+    """The held-out sets (written independently of the extractors, later used to fix what they
+    showed): a run over each, kept as regression tests."""
+    from tests.conftest import run_cli
+
+    archive = ROOT / "samples" / request.param / "archive"
+    if not any(archive.rglob("*.pdf")):
+        pytest.skip(f"samples/{request.param} is empty")
+    out = tmp_path_factory.mktemp(request.param)
+    r = run_cli("run", str(archive), "--out", str(out))
+    assert r.returncode == 0, r.stdout + r.stderr
+    return request.param, out
+
+
+def test_holdout_scores(holdout_run, shared):
+    name, out = holdout_run
+    s = score(shared, out, ROOT / "samples" / name / "truth")
+    for table, target in SAMPLE_TARGETS.items():
+        assert s["tables"][f"{table}/all"]["f1"] >= target, (name, table, s["tables"][f"{table}/all"])
+    assert s["tables"]["flags/all"]["recall"] == 1.0, (name, s["tables"]["flags/all"])
