@@ -408,8 +408,16 @@ def check_cross_document(docs: list[DocumentRow], rows: dict[str, list]) -> list
             continue
         name_stems = {stem(w) for w in words(names.get(pid, ""))}
         members = sorted(members, key=lambda files: _order(files[0]))
+        cache: dict[str, object] = {}  # a document's facts, read once however many pairs it is in
+
+        def facts(d):
+            key = tuple(r.doc_id for r in d) if isinstance(d, (list, tuple)) else d.doc_id
+            if key not in cache:
+                cache[key] = facts_of(d, per_doc, name_stems)
+            return cache[key]
+
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 x, y = _same_format(members[i], members[j])
-                flags.extend(compare(facts_of(x, per_doc, name_stems), facts_of(y, per_doc, name_stems)))
+                flags.extend(compare(facts(x), facts(y)))
     return flags
