@@ -95,6 +95,15 @@ def run_one(item: WorkItem, limits: Limits) -> DocResult:
         return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha, f"unexpected failure: {str(e)[:200]}")
 
 
+def preload() -> None:
+    """Import what the end of a run needs (table contracts, writers), so a caller with time to
+    spare, e.g. while Prefect's server starts, pays for it then rather than after the documents."""
+    import duckdb  # noqa: F401
+    import pandera.pandas  # noqa: F401
+
+    import outputs.assemble  # noqa: F401
+
+
 def _fmt(rel: str) -> str:
     from extractors.read import format_for
 

@@ -55,6 +55,15 @@ def _context():
     return _ctx
 
 
+def warm() -> None:
+    """Start the forkserver now, so it imports the parsers while the caller does other work
+    (the first document then forks from a ready process instead of waiting for the imports)."""
+    import multiprocessing.forkserver
+
+    _context()
+    multiprocessing.forkserver.ensure_running()
+
+
 class _Child:
     def __init__(self) -> None:
         ctx = _context()

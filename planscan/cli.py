@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -107,16 +108,17 @@ def cmd_run(args) -> int:
     from planscan.quiet import StderrToFile
 
     log_path = os.path.join(out, "logs", "planscan.log")
+    t0 = time.perf_counter()
     with lock, StderrToFile(log_path) as quiet:
         progress = Progress(quiet.terminal if not sys.stdout.isatty() else sys.stdout, enabled=not args.quiet)
-        import pipelines.flow as fl
-
-        fl.PROGRESS = progress.update
-        limits = Limits(timeout_s=args.timeout, max_bytes=args.max_mb * 2**20, max_pages=args.max_pages)
-        t0 = time.perf_counter()
         try:
-            summary = fl.scan(os.path.abspath(args.archive), out, workers=args.workers, full=args.full,
-                              limits=limits, dask_address=args.dask)
+            with _prefect_api(log_path, warm_workers=not args.dask):
+                import pipelines.flow as fl
+
+                fl.PROGRESS = progress.update
+                limits = Limits(timeout_s=args.timeout, max_bytes=args.max_mb * 2**20, max_pages=args.max_pages)
+                summary = fl.scan(os.path.abspath(args.archive), out, workers=args.workers, full=args.full,
+                                  limits=limits, dask_address=args.dask)
         except Exception as e:
             progress.close()
             print(f"planscan: the run failed: {type(e).__name__}: {safe(str(e))[:300]} (details in {log_path})",
@@ -128,6 +130,47 @@ def cmd_run(args) -> int:
 
     redirect_stderr_for_good(log_path)  # Prefect's shutdown noise goes to the log
     return 0
+
+
+@contextlib.contextmanager
+def _prefect_api(log_path: str, warm_workers: bool):
+    """The Prefect API for this run: the configured one, or a temporary server started at once
+    (pipelines.server says why), overlapping with importing Prefect and warming the workers."""
+    from pipelines import server as srv
+
+    early = None
+    if not os.environ.get("PREFECT_API_URL"):
+        try:
+            early = srv.EarlyServer(log_path)
+        except srv.ServerFailed:
+            early = None  # Prefect starts its own, as it would without planscan
+    if warm_workers:
+        from pipelines.isolation import warm
+
+        warm()
+    from pipelines.flow import preload
+
+    preload()  # Prefect and the output libraries, imported while the server starts
+    if early is not None and srv.api_configured():
+        early.stop()  # a profile or settings file names a server: use that one
+        early = None
+    if early is None:
+        yield
+        return
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    try:
+        early.wait_ready()
+    except srv.ServerFailed:
+        early.stop()  # let Prefect try its own way; its error, if any, is the one to show
+        yield
+        return
+    os.environ["PREFECT_API_URL"] = early.api_url  # for processes started from here (a local Dask cluster)
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: early.api_url}):
+            yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def cmd_serve(args) -> int:
