@@ -139,6 +139,8 @@ def _ruled_tables(page, words: list[dict], page_no: int) -> list[tuple[tuple, _T
             prow = t.rows
         except Exception:
             continue
+        # Only the words inside the table are candidates for its cells.
+        in_table = [w for w in words if _inside(w, t.bbox)]
         for r in prow:
             row = []
             cells = list(r.cells)
@@ -150,7 +152,7 @@ def _ruled_tables(page, words: list[dict], page_no: int) -> list[tuple[tuple, _T
                 while k < len(cells) and cells[k] is None:
                     span += 1
                     k += 1
-                lines = _cell_lines([w for w in words if _inside(w, bbox)])
+                lines = _cell_lines([w for w in in_table if _inside(w, bbox)])
                 row.append((lines, bbox, ci, span))
             rows_out.append(row)
         # The cell padding, per column: the least room any line leaves before its cell's right edge.
@@ -166,7 +168,8 @@ def _ruled_tables(page, words: list[dict], page_no: int) -> list[tuple[tuple, _T
         ncols = max(len(r) for r in rows_out)
         if ncols < 2 and len(rows_out) < 2:
             continue  # a framed paragraph, not a table
-        first = [w for w in words if rows_out and t.rows and t.rows[0].bbox and _inside(w, t.rows[0].bbox)]
+        top = prow[0].bbox if prow else None  # t.rows is recomputed on every access: read it once
+        first = [w for w in in_table if top and _inside(w, top)]
         header = 1 if first and all("bold" in (w.get("fontname") or "").lower() for w in first) else 0
         out.append((t.bbox, _Table(page_no, t.bbox[1], rows_out, header, True)))
     return out

@@ -55,12 +55,14 @@ _PERSON_LABELS = ("forfatter", "saksbehandler", "kontaktperson", "møteleder", "
 _ADJ = ("ekstern", "intern", "ny", "konstituert", "fungerende", "tidligere", "daglig", "assisterende")
 
 
+_TITLE_RE = re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + r")(?![\wæøå])")
+
+
 def is_title(text: str) -> bool:
     """True where `text` holds a role title ('Fylkesrådmann', 'adm. dir.', 'kommunikasjonssjef')."""
     low = text.lower()
-    for t in _TITLE_WORDS:
-        if re.search(rf"(?<![\wæøå]){re.escape(t)}(?![\wæøå])", low):
-            return True
+    if _TITLE_RE.search(low):
+        return True
     return any(w not in nb.NOT_TITLES and any(w.endswith(s) for s in nb.TITLE_SUFFIXES)
                for w in re.findall(r"[\wæøå]+", low))
 
@@ -362,11 +364,14 @@ def _entry(acc: _Roles, b: Block, text: str, role: str, offset: int, lead: str =
     return True
 
 
+_FIELD_RE = re.compile(r"^\s*(?P<label>" + "|".join(
+    re.escape(x) for x in sorted(set(nb.FIELD_LABELS) | set(nb.ROLE_TITLES), key=len, reverse=True))
+    + r")\s*[:\t]\s*(?P<v>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
 def _field(acc: _Roles, b: Block) -> bool:
     """'Forfatter: Kari Nordmann, rådgiver', 'Prosjektleder: Ola Hansen, Ringerike kommune'."""
-    labels = sorted(set(nb.FIELD_LABELS) | set(nb.ROLE_TITLES), key=len, reverse=True)
-    m = re.match(r"^\s*(?P<label>" + "|".join(re.escape(x) for x in labels) + r")\s*[:\t]\s*(?P<v>\S.*)$",
-                 b.text, re.IGNORECASE | re.DOTALL)
+    m = _FIELD_RE.match(b.text)
     if not m:
         return False
     label = m.group("label").lower()
