@@ -1,8 +1,10 @@
 """Read a PDF into the document model: text in reading order, ruled and aligned tables.
 
-The only module that touches pdfplumber. Each page is parsed once: words (with font name and
-size) and ruled tables come from the same parsed page, then the page is closed so memory stays
-flat on long documents (pdfplumber's `PDF.close()` does not release pages you used). Words inside
+The only module that touches pdfplumber. Pages that draw no lines or boxes (most pages of a long
+plan) get their words from PDFium instead (extractors/pdf_text.py: the same words, several times
+faster). Other pages are parsed once by pdfplumber: words (with font name and size) and ruled
+tables come from the same parsed page, then the page is closed so memory stays flat on long
+documents (pdfplumber's `PDF.close()` does not release pages you used). Words inside
 a table are not repeated as paragraphs. Tables without ruling lines are found from text alignment:
 runs of lines whose words fall into the same columns separated by wide gaps.
 """
@@ -209,6 +211,40 @@ def _is_furniture(line: _Line, height: float) -> bool:
     return line.top < 0.06 * height or line.bottom > 0.94 * height
 
 
+def _text_layer(path: str, n_pages: int):
+    """PDFium's view of the file for its text-only pages (extractors.pdf_text), or None."""
+    from extractors.pdf_text import TextLayer
+
+    try:
+        layer = TextLayer(path)
+    except Exception:
+        return None  # pdfplumber reads every page, as it can
+    if layer.n_pages != n_pages:
+        layer.close()
+        return None
+    return layer
+
+
+def _read_page(page, page_no: int, layer, n_pages: int) -> tuple[list[dict], int, list, float]:
+    """One page's (words, characters, ruled tables, height); the page is closed after."""
+    try:
+        fast = None
+        if layer is not None:
+            try:
+                fast = layer.page_words(page_no - 1, page)
+            except Exception:
+                fast = None  # PDFium could not: pdfplumber reads the page
+        if fast is not None:
+            return fast[0], fast[1], [], float(page.height)
+        words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+        ruled = _ruled_tables(page, words, page_no) if page.rects or page.lines or page.edges else []
+        return words, len(page.chars), ruled, float(page.height)
+    except Exception as e:
+        raise ReadError(f"page {page_no} cannot be parsed ({type(e).__name__}: {str(e)[:100]})", pages=n_pages)
+    finally:
+        page.close()
+
+
 def read_pdf(path: str, *, doc_id: str, sha256: str, display_path: str, max_pages: int | None = None) -> Document:
     """Parse a PDF file. Raises ReadError with a readable reason on any failure."""
     import pdfplumber
@@ -235,33 +271,31 @@ def read_pdf(path: str, *, doc_id: str, sha256: str, display_path: str, max_page
         furniture_candidates: list[tuple[_Line, float]] = []
         n_chars = 0
         sizes: list[float] = []
-        for page_no, page in enumerate(pdf.pages, start=1):
-            try:
-                words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
-                n_chars += len(page.chars)
-                ruled = _ruled_tables(page, words, page_no) if page.rects or page.lines or page.edges else []
-                height = float(page.height)
-            except Exception as e:
-                raise ReadError(f"page {page_no} cannot be parsed ({type(e).__name__}: {str(e)[:100]})", pages=n_pages)
-            finally:
-                page.close()
-            free = [w for w in words if not any(_inside(w, bbox) for bbox, _ in ruled)]
-            lines = _lines(free, page_no)
-            body = []
-            for ln in lines:
-                if _is_furniture(ln, height):
-                    furniture_candidates.append((ln, height))
-                else:
-                    body.append(ln)
-            aligned, used = _aligned_tables(body)
-            for _, t in ruled:
-                items.append((page_no, t.top, t))
-            for t in aligned:
-                items.append((page_no, t.top, t))
-            for k, ln in enumerate(body):
-                if k not in used:
-                    items.append((page_no, ln.top, ln))
-                    sizes.extend([ln.size] * len(ln.words))
+        layer = _text_layer(path, n_pages)
+        try:
+            for page_no, page in enumerate(pdf.pages, start=1):
+                words, n, ruled, height = _read_page(page, page_no, layer, n_pages)
+                n_chars += n
+                free = [w for w in words if not any(_inside(w, bbox) for bbox, _ in ruled)]
+                lines = _lines(free, page_no)
+                body = []
+                for ln in lines:
+                    if _is_furniture(ln, height):
+                        furniture_candidates.append((ln, height))
+                    else:
+                        body.append(ln)
+                aligned, used = _aligned_tables(body)
+                for _, t in ruled:
+                    items.append((page_no, t.top, t))
+                for t in aligned:
+                    items.append((page_no, t.top, t))
+                for k, ln in enumerate(body):
+                    if k not in used:
+                        items.append((page_no, ln.top, ln))
+                        sizes.extend([ln.size] * len(ln.words))
+        finally:
+            if layer is not None:
+                layer.close()
         if n_chars == 0:
             raise ReadError("no text layer (scanned image?); OCR is not enabled", status="empty", pages=n_pages)
     body_size = statistics.median(sizes) if sizes else 10.0
