@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from checks.profiles import whole_words
 from schemas.rows import Decision, DocumentRow, Evidence, Flag, Rule, Severity
 from extractors.amounts import find_amounts
 from extractors.decisions import first_sentence, sentences
@@ -34,7 +35,7 @@ def nok(n: int) -> str:
 
 def _cue_before(text: str, pos: int, cues: tuple[str, ...]) -> bool:
     before = text[max(0, pos - 45):pos].lower()
-    return any(re.search(rf"(?<![\wæøå]){re.escape(c)}(?![\wæøå])", before) for c in cues)
+    return whole_words(tuple(cues)).search(before) is not None
 
 
 def _source_words(text: str, end: int) -> set[str]:
@@ -210,7 +211,7 @@ def _balance(line) -> bool:
     """A fund's remaining balance ('kulturfondet, som har 148 000 kroner igjen'), not a planned amount."""
     text = (line.source_text or "").lower()
     sentence = next((s for _, s in sentences(text) if nok(line.amount_nok) in s.replace("\u00a0", " ")), text)
-    return any(re.search(rf"(?<![\wæøå]){re.escape(c)}(?![\wæøå])", sentence) for c in nb.BALANCE_CUES)
+    return whole_words(tuple(nb.BALANCE_CUES)).search(sentence) is not None
 
 
 def check_decision_vs_budget(doc: DocumentRow, rows: dict[str, list]) -> list[Flag]:

@@ -6,6 +6,7 @@ Pure: built from a DocumentRow and that document's rows, no text beyond the rows
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -44,10 +45,17 @@ def person_key(name: str | None) -> str:
     return " ".join(w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", name or "")))
 
 
+@functools.lru_cache(maxsize=512)
+def whole_words(vocab: tuple[str, ...]) -> re.Pattern:
+    """One compiled pattern: any of `vocab` standing as whole words (compiled once per word list;
+    checks ask this thousands of times per archive)."""
+    return re.compile(r"(?<![\wæøå])(?:" + "|".join(re.escape(w) for w in vocab) + r")(?![\wæøå])")
+
+
 def has_word(text: str | None, vocab) -> bool:
     """Whether any of the words or phrases in `vocab` stands in `text` as whole words."""
-    low = norm(text)
-    return any(re.search(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])", low) for w in vocab)
+    vocab = tuple(vocab)
+    return bool(vocab) and whole_words(vocab).search(norm(text)) is not None
 
 
 def same_person(a: str, b: str) -> bool:
@@ -156,9 +164,12 @@ def case_numbers(texts: list[str], decisions: list) -> dict[str, str]:
     return out
 
 
+_COMMON_ORG = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in COMMON_ORGANISATIONS) + r")(?!\w)")
+
+
 def is_common_organisation(org: str) -> bool:
     """Innovasjon Norge, a fylkeskommune: organisations too common in the genre to link anything."""
-    return any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", org) for c in COMMON_ORGANISATIONS)
+    return _COMMON_ORG.search(org) is not None
 
 
 def is_archive_case(num: str) -> bool:

@@ -14,6 +14,7 @@ import base64
 import datetime as dt
 import hashlib
 import html
+import re
 import json
 import os
 import uuid
@@ -69,13 +70,16 @@ document.getElementById('filter').addEventListener('input', function (e) {
 """
 
 
+_BIDI_RE = re.compile("[" + re.escape("".join(sorted(_BIDI))) + "]")
+
+
 def clean(s: object) -> str:
     """Text with control and bidirectional-override characters shown as visible escapes (\\x1b,
     \\u202e); newlines and tabs kept. Does not HTML-escape: see `esc`."""
     if s is None:
         return ""
     s = str(s)
-    if s.isprintable() and not any(c in _BIDI for c in s):
+    if s.isprintable() and _BIDI_RE.search(s) is None:
         return s
     out = []
     for c in s:

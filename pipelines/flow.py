@@ -18,7 +18,7 @@ from prefect.cache_policies import NONE
 
 from pipelines.discover import Found, discover
 from pipelines.isolation import TimeLimitExceeded, WorkerDied, run_isolated
-from pipelines.state import State, code_version, save_result
+from pipelines.state import State, code_version, outputs_fingerprint, save_result
 from pipelines.work import DocResult, Limits, error_result, process_file
 from schemas.rows import Status
 
@@ -53,6 +53,8 @@ class RunSummary:
     pages_parsed: int = 0
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage of the flow
+    outputs_kept: bool = False  # nothing changed: the last run's tables were kept as they were
 
 
 @task(name="scan-document", cache_policy=NONE, persist_result=False, retries=0)
@@ -95,13 +97,40 @@ def run_one(item: WorkItem, limits: Limits) -> DocResult:
         return error_result(item.doc_id, item.rel, _fmt(item.rel), item.sha, f"unexpected failure: {str(e)[:200]}")
 
 
+_COUNTS = ("documents", "by_status", "rows", "flags", "flags_by_rule", "errors")
+
+
+def _counts(summary: RunSummary) -> dict:
+    return {k: getattr(summary, k) for k in _COUNTS}
+
+
+def _restore_counts(summary: RunSummary, counts: dict) -> None:
+    for k in _COUNTS:
+        if k in counts:
+            setattr(summary, k, [tuple(e) for e in counts[k]] if k == "errors" else counts[k])
+
+
+def _outputs_present(out_dir: str) -> bool:
+    from outputs.store import DB_NAME
+
+    return (os.path.isfile(os.path.join(out_dir, DB_NAME)) and os.path.isdir(os.path.join(out_dir, "parquet"))
+            and os.path.isfile(os.path.join(out_dir, "report.html")))
+
+
 def preload() -> None:
     """Import what the end of a run needs (table contracts, writers), so a caller with time to
     spare, e.g. while Prefect's server starts, pays for it then rather than after the documents."""
-    import duckdb  # noqa: F401
-    import pandera.pandas  # noqa: F401
+    import importlib
 
-    import outputs.assemble  # noqa: F401
+    # What a flow run imports on first use (Prefect's engine and client, FastAPI's encoder for
+    # the parameters) and what the end of a run needs (table contracts, writers, artifacts).
+    for name in ("prefect.flow_engine", "prefect.engine", "prefect.artifacts", "prefect.client.orchestration",
+                 "fastapi.encoders", "duckdb", "pandera.pandas", "outputs.assemble", "outputs.artifacts",
+                 "extractors.read"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another Prefect version laid out differently: it imports on use
+            pass
 
 
 def _fmt(rel: str) -> str:
@@ -215,6 +244,7 @@ def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunS
             summary.reprocessed += 1
         todo.append(WorkItem(fd.path, fd.rel, ids[fd.rel], sha, path))
     summary.removed = len(set(previous) - set(manifest))
+    summary.phases["discover and hash"] = time.perf_counter() - t0
     total = len(todo)
     done = 0
     if PROGRESS:
@@ -228,6 +258,7 @@ def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunS
         if PROGRESS:
             PROGRESS(done, total, pages or 0, rel)
     del futures
+    summary.phases["documents"] = time.perf_counter() - t0 - sum(summary.phases.values())
     by_rel = {fd.rel: fd for fd in found}
 
     def recover(rel: str, doc_id: str, path: str) -> DocResult:
@@ -238,8 +269,20 @@ def _scan(archive: str, out_dir: str, full: bool, limits: Limits | None) -> RunS
         summary.parsed += 1
         return result
 
-    tables = assemble_and_write(out_dir, stored, skipped_results, summary, recover=recover)
-    state.commit(manifest, keep)
+    fingerprint = outputs_fingerprint(state.version, manifest, [(r.document.path, r.document.error or "")
+                                                                for r in skipped_results])
+    last = state.written_outputs()
+    tables = None
+    if not full and not todo and last.get("fingerprint") == fingerprint and _outputs_present(out_dir):
+        # Nothing the tables depend on changed since the last complete run: they are already
+        # what this run would write. Keep them, and the counts they were written with.
+        _restore_counts(summary, last.get("summary") or {})
+        summary.outputs_kept = True
+        state.commit(manifest, keep)
+    else:
+        tables = assemble_and_write(out_dir, stored, skipped_results, summary, recover=recover)
+        state.commit(manifest, keep, {"fingerprint": fingerprint, "summary": _counts(summary)})
+    summary.phases["checks and outputs"] = time.perf_counter() - t0 - sum(summary.phases.values())
     summary.seconds = round(time.perf_counter() - t0, 2)
     try:
         from outputs.artifacts import publish

@@ -37,6 +37,15 @@ class State:
         os.makedirs(self.docs, exist_ok=True)
         self.version = version
         self.manifest_path = os.path.join(self.root, "manifest.json")
+        self.outputs_path = os.path.join(self.root, "outputs.json")
+
+    def written_outputs(self) -> dict:
+        """What the last complete run wrote: {"fingerprint", "summary"}, or {} if unknown."""
+        try:
+            with open(self.outputs_path, encoding="utf-8") as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return {}
 
     def key_path(self, doc_id: str, sha: str) -> str:
         return os.path.join(self.docs, f"{doc_id}-{sha[:16]}-{self.version}.pkl")
@@ -58,12 +67,14 @@ class State:
         except (OSError, ValueError):
             return {}
 
-    def commit(self, manifest: dict[str, str], keep: set[str]) -> None:
-        """Record what the archive held in this run; drop stored results nobody uses any more."""
-        tmp = self.manifest_path + f".{uuid.uuid4().hex[:6]}.tmp"
-        with open(tmp, "w", encoding="utf-8") as f:
-            json.dump(manifest, f, ensure_ascii=False, indent=0, sort_keys=True)
-        os.replace(tmp, self.manifest_path)
+    def commit(self, manifest: dict[str, str], keep: set[str], outputs: dict | None = None) -> None:
+        """Record what the archive held in this run; drop stored results nobody uses any more.
+
+        `outputs` ({"fingerprint": ..., "summary": {...}}) describes the tables this run wrote;
+        written after them, so a run killed in between leaves the previous record."""
+        _write_json(self.manifest_path, manifest, sort_keys=True)
+        if outputs is not None:
+            _write_json(self.outputs_path, outputs)
         for name in os.listdir(self.docs):
             p = os.path.join(self.docs, name)
             if p not in keep and p.removesuffix(".retry") not in keep:  # a kept result keeps its retry mark
@@ -71,6 +82,25 @@ class State:
                     os.remove(p)
                 except OSError:
                     pass
+
+
+def outputs_fingerprint(version: str, manifest: dict[str, str], skipped: list[tuple[str, str]]) -> str:
+    """What the tables are a function of: every file's bytes, the files skipped and why, and the
+    code of extraction, checks and outputs. Equal fingerprints, equal tables."""
+    h = hashlib.sha256()
+    h.update(json.dumps([version, sorted(manifest.items()), sorted(skipped)], ensure_ascii=False).encode())
+    root = Path(__file__).resolve().parent.parent
+    for p in sorted((root / "outputs").rglob("*.py")):
+        h.update(str(p.relative_to(root)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _write_json(path: str, obj, sort_keys: bool = False) -> None:
+    tmp = path + f".{uuid.uuid4().hex[:6]}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(obj, f, ensure_ascii=False, indent=0, sort_keys=sort_keys)
+    os.replace(tmp, path)
 
 
 def save_result(path: str, result) -> None:

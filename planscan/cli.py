@@ -125,11 +125,23 @@ def cmd_run(args) -> int:
                   file=quiet.terminal)
             return 1
         progress.close()
+        _mark("flow done")
+        phases = ", ".join(f"{k} {v:.2f} s" for k, v in getattr(summary, "phases", {}).items())
+        print(f"planscan timings (seconds since start): {_MARKS}; inside the flow: {phases}", file=sys.stderr)
         print_summary(summary, time.perf_counter() - t0, sys.stdout)
     from planscan.quiet import redirect_stderr_for_good
 
     redirect_stderr_for_good(log_path)  # Prefect's shutdown noise goes to the log
     return 0
+
+
+_T0 = time.perf_counter()
+_MARKS: list[tuple[str, float]] = []
+
+
+def _mark(name: str) -> None:
+    """Note when a stage of the run was reached; the run's log gets the list (where time goes)."""
+    _MARKS.append((name, round(time.perf_counter() - _T0, 2)))
 
 
 @contextlib.contextmanager
@@ -138,26 +150,31 @@ def _prefect_api(log_path: str, warm_workers: bool):
     (pipelines.server says why), overlapping with importing Prefect and warming the workers."""
     from pipelines import server as srv
 
+    _mark("start")
     early = None
     if not os.environ.get("PREFECT_API_URL"):
         try:
             early = srv.EarlyServer(log_path)
         except srv.ServerFailed:
             early = None  # Prefect starts its own, as it would without planscan
-    if warm_workers:
-        from pipelines.isolation import warm
-
-        warm()
     from pipelines.flow import preload
 
     preload()  # Prefect and the output libraries, imported while the server starts
+    _mark("imports done")
+    if warm_workers:
+        from pipelines.isolation import warm
+
+        # After the imports, not with them: on two cores the server, this process and the
+        # forkserver would otherwise share the CPU three ways and the server, the longest
+        # start, would come up last. Now the forkserver imports while this process waits.
+        warm()
     if early is not None and srv.api_configured():
         early.stop()  # a profile or settings file names a server: use that one
         early = None
     if early is None:
         yield
         return
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    import prefect.settings as ps
 
     try:
         early.wait_ready()
@@ -165,9 +182,14 @@ def _prefect_api(log_path: str, warm_workers: bool):
         early.stop()  # let Prefect try its own way; its error, if any, is the one to show
         yield
         return
+    _mark("server ready")
     os.environ["PREFECT_API_URL"] = early.api_url  # for processes started from here (a local Dask cluster)
     try:
-        with temporary_settings(updates={PREFECT_API_URL: early.api_url}):
+        # Heartbeats let a long-lived server mark a flow run whose process died as crashed; this
+        # server lives and dies with the run, so there is nobody to tell. (Ending a run also
+        # waits up to a second for the heartbeat thread to wake.) With a configured server they stay.
+        with ps.temporary_settings(updates={ps.PREFECT_API_URL: early.api_url,
+                                            ps.PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             yield
     finally:
         os.environ.pop("PREFECT_API_URL", None)
@@ -202,7 +224,8 @@ def print_summary(s, seconds: float, stream) -> None:
         w(f"  ! {safe_path(path)}: {safe(reason)}\n")
     if len(s.errors) > 15:
         w(f"  ... and {len(s.errors) - 15} more (see the documents table)\n")
-    w(f"  outputs: {s.out_dir}/planscan.duckdb, {s.out_dir}/parquet/\n")
+    kept = " (nothing changed since the last run: kept as they were)" if getattr(s, "outputs_kept", False) else ""
+    w(f"  outputs: {s.out_dir}/planscan.duckdb, {s.out_dir}/parquet/{kept}\n")
     stream.flush()
 
 

@@ -227,6 +227,27 @@ def test_unchanged_rerun_parses_nothing(work, archive, first):
     assert read_tables(out) == first[2]
 
 
+def test_unchanged_rerun_keeps_the_outputs_as_they_are(work, archive, first):
+    """Nothing changed: the tables are not rewritten (same file), the summary gives the same
+    counts; with an output missing, the run writes them all again, equal to the first run's."""
+    out = work / "out1"
+    db = out / "planscan.duckdb"
+    stamp = (db.stat().st_ino, db.stat().st_mtime_ns)
+    run = run_cli(archive[0], out)
+    assert run.rc == 0, run.stdout + run.stderr
+    same_code_or_skip(first[3])
+    assert "kept as they were" in run.stdout, run.stdout
+    assert (db.stat().st_ino, db.stat().st_mtime_ns) == stamp
+    flags = re.search(r"flags: (\d+)", first[0].stdout).group(1)
+    assert re.search(rf"flags: {flags}\b", run.stdout), run.stdout
+    assert re.search(r"documents: .*", first[0].stdout).group(0) in run.stdout
+    (out / "report.html").unlink()
+    run = run_cli(archive[0], out)
+    assert run.rc == 0 and "kept as they were" not in run.stdout, run.stdout
+    assert (out / "report.html").is_file() and db.stat().st_ino != stamp[0]
+    assert read_tables(out) == first[2]
+
+
 def test_change_one_delete_one(work, archive, first):
     """Exactly the changed file's rows change and the deleted file's rows go; the rest stay."""
     src = work / "arkiv-b"
