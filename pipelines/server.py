@@ -31,6 +31,19 @@ class ServerFailed(RuntimeError):
     pass
 
 
+def _die_with_parent() -> None:
+    """In the server process (Linux): be sent SIGTERM when planscan's process ends, however it
+    ends. atexit stops the server on a normal exit; after a kill -9 nothing else would, and a
+    server would be left running for good."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -75,6 +88,7 @@ class EarlyServer:
              "--log-level", "error", "--lifespan", "on"],
             env={**os.environ, **self.SERVER_ENV}, stdin=subprocess.DEVNULL,
             stdout=self._log or subprocess.DEVNULL, stderr=self._log or subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
         )
 
     def wait_ready(self, timeout: float = 120.0) -> None:

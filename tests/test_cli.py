@@ -123,3 +123,36 @@ def test_a_time_limit_failure_is_tried_again_next_run(tmp_path, seeds):
     assert "1 parsed" in r.stdout
     con = duckdb.connect(str(out / "planscan.duckdb"), read_only=True)
     assert con.execute("select status from documents").fetchone()[0] == "ok"
+
+
+def test_temporary_prefect_server_ends_when_the_run_is_killed(tmp_path, seeds):
+    """kill -9 of planscan alone (not its process group): the temporary Prefect server it started
+    must not be left running."""
+    import psutil
+
+    arch = tmp_path / "arkiv"
+    arch.mkdir()
+    shutil.copy(seeds / "seed-oppland-mandate.pdf", arch / "a.pdf")
+    proc = subprocess.Popen([str(BIN / "planscan"), "run", str(arch), "--out", str(tmp_path / "out")], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        server = None
+        deadline = time.time() + 60
+        while server is None and time.time() < deadline and proc.poll() is None:
+            for c in psutil.Process(proc.pid).children(recursive=True):
+                try:
+                    if "uvicorn" in " ".join(c.cmdline()):
+                        server = c
+                except psutil.Error:
+                    pass
+            time.sleep(0.05)
+        assert server is not None, "no temporary Prefect server seen"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        gone, alive = psutil.wait_procs([server], timeout=15)
+        assert not alive, "the temporary Prefect server outlived the killed run"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
