@@ -52,14 +52,26 @@ class Measured:
     peak_mb: float
     parsed: int = 0
     pages: int = 0
+    # Peaks by kind of process: the planscan process itself (it holds the tables while writing
+    # them), the worker processes (forkserver and the parsers), Prefect's temporary server.
+    peak_main_mb: float = 0.0
+    peak_workers_mb: float = 0.0
+    peak_server_mb: float = 0.0
 
 
 def measure(cmd: list[str], cwd: Path = REPO) -> tuple[Measured, str]:
     """Run `cmd`, polling the RSS summed over its process tree every 50 ms; wall time and peak."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(cwd))
-    peak = [0]
+    peak = {"total": 0, "main": 0, "workers": 0, "server": 0}
+    kinds: dict[int, str] = {}
     done = threading.Event()
+
+    def kind(p: psutil.Process) -> str:
+        if p.pid not in kinds:
+            cmd = " ".join(p.cmdline())
+            kinds[p.pid] = "main" if p.pid == proc.pid else "server" if "uvicorn" in cmd else "workers"
+        return kinds[p.pid]
 
     def poll() -> None:
         try:
@@ -67,17 +79,20 @@ def measure(cmd: list[str], cwd: Path = REPO) -> tuple[Measured, str]:
         except psutil.NoSuchProcess:
             return
         while not done.is_set():
-            total = 0
+            now = {"total": 0, "main": 0, "workers": 0, "server": 0}
             try:
                 procs = [root] + root.children(recursive=True)
             except psutil.NoSuchProcess:
                 break
             for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    now[kind(p)] += rss
+                    now["total"] += rss
                 except psutil.Error:
                     pass
-            peak[0] = max(peak[0], total)
+            for k, v in now.items():
+                peak[k] = max(peak[k], v)
             done.wait(0.05)
 
     th = threading.Thread(target=poll, daemon=True)
@@ -88,7 +103,9 @@ def measure(cmd: list[str], cwd: Path = REPO) -> tuple[Measured, str]:
     th.join()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{out}\n{err}")
-    return Measured(round(seconds, 2), round(peak[0] / 2**20, 1)), out
+    mb = {k: round(v / 2**20, 1) for k, v in peak.items()}
+    return Measured(round(seconds, 2), mb["total"], peak_main_mb=mb["main"], peak_workers_mb=mb["workers"],
+                    peak_server_mb=mb["server"]), out
 
 
 def planscan(archive: Path, out: Path, *args: str) -> Measured:
@@ -241,6 +258,11 @@ def main() -> None:
          f"**{growth[500].peak_mb / growth[50].peak_mb:.2f}**",
          f"{growth[50].peak_mb:.0f} MB at 50, {growth[500].peak_mb:.0f} MB at 500 (half PDF, half .docx, 2 workers)"),
     ]
+    for who, label in (("workers", "worker processes (forkserver and parsers)"), ("server", "Prefect's temporary server"),
+                       ("main", "the planscan process (holds the tables while it writes them)")):
+        key = f"peak_{who}_mb"
+        rows.append((f"peak memory of {label}, MB, by archive size", "",
+                     ", ".join(f"{n}: {getattr(m, key):.0f}" for n, m in growth.items())))
     print("| measure | value | detail |\n|---|---:|---|")
     for r in rows:
         print(f"| {r[0]} | {r[1]} | {r[2]} |")

@@ -50,14 +50,16 @@ def assemble_and_write(out_dir: str, stored: list[tuple[str, str, str]], skipped
         if name in TABLES:
             tables[name] = to_arrow(name, rows[name])
     tables["flags"] = to_arrow("flags", flags)
-    for name, t in tables.items():
-        validate(name, t)
-    write_outputs(out_dir, tables)
-    write_report(out_dir, tables)
     summary.documents = len(docs)
     summary.by_status = dict(Counter(d.status for d in docs))
     summary.rows = {name: t.num_rows for name, t in tables.items() if name not in ("documents",)}
     summary.flags = len(flags)
     summary.flags_by_rule = dict(Counter(f.rule for f in flags))
     summary.errors = [(d.path, d.error or "") for d in docs if d.status in ("error", "empty", "skipped")]
+    # From here on the Arrow tables are the only copy of the rows: writing needs no more.
+    del docs, ok_docs, rows, flags, projects, document_projects
+    for name, t in tables.items():
+        validate(name, t)
+    write_outputs(out_dir, tables)
+    write_report(out_dir, tables)
     return tables

@@ -114,11 +114,12 @@ def write_report(out_dir: str, tables: dict) -> str:
 
     Written to a temporary file and renamed, so a reader never sees half a report."""
     os.makedirs(out_dir, exist_ok=True)
-    text = build_report(tables)
     final = os.path.join(out_dir, REPORT_NAME)
     tmp = os.path.join(out_dir, f".{REPORT_NAME}.{uuid.uuid4().hex[:8]}.tmp")
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
+        # Part by part: the report of a large archive is tens of MB; never one string in memory.
+        for i, part in enumerate(report_parts(tables)):
+            f.write(("\n" if i else "") + part)
     os.replace(tmp, final)
     return final
 
@@ -137,6 +138,11 @@ def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
 
 def build_report(tables: dict, generated: dt.datetime | None = None) -> str:
     """The report's HTML for a run's tables (pure: no I/O)."""
+    return "\n".join(report_parts(tables, generated))
+
+
+def report_parts(tables: dict, generated: dt.datetime | None = None):
+    """The report's HTML in consecutive parts (joined with newlines, they are `build_report`)."""
     generated = generated or dt.datetime.now()
     docs = _rows(tables, "documents")
     flags = sorted(_rows(tables, "flags"), key=lambda f: (_SEVERITY_ORDER.get(f["severity"], 9), f["rule"]))
@@ -146,22 +152,22 @@ def build_report(tables: dict, generated: dt.datetime | None = None) -> str:
     counts = {name: sum(len(v) for v in per[name].values()) for name in per}
     docs_sorted = sorted(docs, key=lambda d: (d["status"] != "ok", d["path"]))
 
-    parts = [_head(), "<body>",
-             f"<h1>planscan-rapport</h1><p class=meta>Laget {nb.date(generated)} kl. {generated:%H:%M} · "
-             f"{nb.number(len(docs))} dokumenter</p>",
-             '<nav><a href="#oversikt">Oversikt</a><a href="#flagg">Flagg</a><a href="#prosjekter">Prosjekter</a><a href="#feil">Feilede dokumenter</a>'
-             '<a href="#dokumenter">Dokumenter</a></nav>',
-             _overview(docs, flags, counts),
-             _all_flags(flags, docs_by_id),
-             _projects(tables, docs_by_id),
-             _failed(docs),
-             _index(docs_sorted, flags_by_doc, per)]
+    yield _head()
+    yield "<body>"
+    yield (f"<h1>planscan-rapport</h1><p class=meta>Laget {nb.date(generated)} kl. {generated:%H:%M} · "
+           f"{nb.number(len(docs))} dokumenter</p>")
+    yield ('<nav><a href="#oversikt">Oversikt</a><a href="#flagg">Flagg</a><a href="#prosjekter">Prosjekter</a><a href="#feil">Feilede dokumenter</a>'
+           '<a href="#dokumenter">Dokumenter</a></nav>')
+    yield _overview(docs, flags, counts)
+    yield _all_flags(flags, docs_by_id)
+    yield _projects(tables, docs_by_id)
+    yield _failed(docs)
+    yield _index(docs_sorted, flags_by_doc, per)
     for d in docs_sorted:
         if d["status"] == "ok":
-            parts.append(_document(d, flags_by_doc.get(d["doc_id"], []), {n: per[n].get(d["doc_id"], []) for n in per},
-                                   docs_by_id))
-    parts.append(f"<script>{JS}</script></body></html>\n")
-    return "\n".join(parts)
+            yield _document(d, flags_by_doc.get(d["doc_id"], []), {n: per[n].get(d["doc_id"], []) for n in per},
+                            docs_by_id)
+    yield f"<script>{JS}</script></body></html>\n"
 
 
 def _head() -> str:

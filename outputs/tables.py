@@ -26,11 +26,19 @@ def _record(name: str, row) -> dict:
     return d
 
 
-def to_arrow(name: str, rows: Iterable) -> pa.Table:
-    """Build one table from row objects, typed by the contract."""
+def to_arrow(name: str, rows: Iterable, chunk: int = 5000) -> pa.Table:
+    """Build one table from row objects, typed by the contract (converted `chunk` rows at a time,
+    so the intermediate dictionaries of a large table never all exist at once)."""
     schema = TABLES[name].arrow_schema()
-    records = [_record(name, r) for r in rows]
-    return pa.Table.from_pylist(records, schema=schema)
+    batches, records = [], []
+    for r in rows:
+        records.append(_record(name, r))
+        if len(records) >= chunk:
+            batches.append(pa.RecordBatch.from_pylist(records, schema=schema))
+            records = []
+    if records or not batches:
+        batches.append(pa.RecordBatch.from_pylist(records, schema=schema))
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 def validate(name: str, table: pa.Table) -> None:
