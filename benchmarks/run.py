@@ -68,9 +68,11 @@ def measure(cmd: list[str], cwd: Path = REPO) -> tuple[Measured, str]:
     done = threading.Event()
 
     def kind(p: psutil.Process) -> str:
-        if p.pid not in kinds:
-            cmd = " ".join(p.cmdline())
-            kinds[p.pid] = "main" if p.pid == proc.pid else "server" if "uvicorn" in cmd else "workers"
+        # Asked on every poll: just after a fork a child still shows its parent's command line.
+        if p.pid == proc.pid:
+            return "main"
+        if kinds.get(p.pid) != "server":
+            kinds[p.pid] = "server" if "uvicorn" in " ".join(p.cmdline()) else "workers"
         return kinds[p.pid]
 
     def poll() -> None:
