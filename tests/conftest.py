@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from planscan.quiet import configure_environment
+
+# Tests that import the flow in this process get the CLI's Prefect settings: telemetry off, quiet.
+configure_environment()
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BIN = Path(sys.executable).parent
