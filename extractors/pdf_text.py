@@ -27,8 +27,9 @@ class TextLayer:
 
     def __init__(self, path: str) -> None:
         import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
 
-        self._raw = __import__("pypdfium2.raw", fromlist=["raw"])
+        self._raw = raw
         with _LOCK:
             self.pdf = pdfium.PdfDocument(path)
             self.n_pages = len(self.pdf)
